@@ -1,0 +1,83 @@
+// Tests of image reading: CellProfiler's k/255 float32 scaling, and refusals that name the file.
+#include "hcs/core/image_reader.hpp"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <tiffio.h>
+
+#include "hcs/core/errors.hpp"
+
+namespace hcs {
+namespace {
+
+const std::filesystem::path kShared = HCS_SHARED_DIR;
+
+std::filesystem::path temporary(const std::string& name) {
+    return std::filesystem::temp_directory_path() / ("hcs_test_" + name);
+}
+
+void write_two_page_tiff(const std::filesystem::path& path) {
+    TIFF* tiff = TIFFOpen(path.c_str(), "w");
+    for (int page = 0; page < 2; ++page) {
+        TIFFSetField(tiff, TIFFTAG_IMAGEWIDTH, 2);
+        TIFFSetField(tiff, TIFFTAG_IMAGELENGTH, 1);
+        TIFFSetField(tiff, TIFFTAG_BITSPERSAMPLE, 8);
+        TIFFSetField(tiff, TIFFTAG_SAMPLESPERPIXEL, 1);
+        TIFFSetField(tiff, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
+        uint8_t row[2] = {1, 2};
+        TIFFWriteScanline(tiff, row, 0);
+        TIFFWriteDirectory(tiff);
+    }
+    TIFFClose(tiff);
+}
+
+TEST(ReadImage, ScalesEightBitByTwoFiftyFiveInFloat32) {
+    // Channel2-01-A-01.tif is an 8-bit Deflate TIFF (data/bbbc013/README.md).
+    const auto image = read_image(kShared / "data/bbbc013/images/Channel2-01-A-01.tif");
+    ASSERT_EQ(image.pixels.type(), CV_32F);
+    EXPECT_EQ(image.pixels.rows, 640);
+    EXPECT_EQ(image.pixels.cols, 640);
+    EXPECT_EQ(image.scaling.divisor, 255.0);
+    const cv::Mat raw = read_tiff_raw(kShared / "data/bbbc013/images/Channel2-01-A-01.tif");
+    const int k = raw.at<uint8_t>(320, 320);
+    EXPECT_EQ(image.pixels.at<float>(320, 320), static_cast<float>(k / 255.0));
+}
+
+TEST(ReadImage, CameraBitDepthChangesTheDivisor) {
+    const auto image = read_image(kShared / "data/bbbc013/images/Channel2-01-A-01.tif", 12);
+    EXPECT_EQ(image.scaling.divisor, 4095.0);
+}
+
+TEST(ReadImage, RefusesAMissingFileNamingIt) {
+    try {
+        read_image("/no/such/image.tif");
+        FAIL();
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("/no/such/image.tif"), std::string::npos);
+    }
+}
+
+TEST(ReadImage, RefusesATruncatedTiff) {
+    const auto source = kShared / "data/bbbc013/images/Channel2-01-A-01.tif";
+    std::ifstream in(source, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto path = temporary("truncated.tif");
+    std::ofstream(path, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+    EXPECT_THROW(read_image(path), InputError);
+}
+
+TEST(ReadImage, RefusesTextPretendingToBeTiff) {
+    const auto path = temporary("text.tif");
+    std::ofstream(path) << "not an image\n";
+    EXPECT_THROW(read_image(path), InputError);
+}
+
+TEST(ReadImage, RefusesMultiPageTiff) {
+    const auto path = temporary("two_pages.tif");
+    write_two_page_tiff(path);
+    EXPECT_THROW(read_image(path), InputError);
+}
+
+}  // namespace
+}  // namespace hcs

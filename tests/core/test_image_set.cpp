@@ -1,0 +1,73 @@
+// Tests of image-set loading: well normalisation, shards, manifests and the real BBBC013 folder.
+#include "hcs/core/image_set.hpp"
+
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+#include "hcs/core/errors.hpp"
+
+namespace hcs {
+namespace {
+
+const std::filesystem::path kShared = HCS_SHARED_DIR;
+
+TEST(NormaliseWell, PadsColumnAndUppercasesRow) {
+    EXPECT_EQ(normalise_well("a1"), "A01");
+    EXPECT_EQ(normalise_well("B12"), "B12");
+    EXPECT_EQ(normalise_well("c003"), "C03");
+    EXPECT_THROW(normalise_well("12"), InputError);
+}
+
+TEST(Shard, TakesEveryNthImageSetStartingAtK) {
+    std::vector<ImageSet> sets(7);
+    for (int i = 0; i < 7; ++i) sets[i].image_number = i + 1;
+    const auto second_of_three = take_shard(sets, Shard::parse("2/3"));
+    ASSERT_EQ(second_of_three.size(), 2u);  // indices 1 and 4
+    EXPECT_EQ(second_of_three[0].image_number, 2);
+    EXPECT_EQ(second_of_three[1].image_number, 5);
+}
+
+TEST(Shard, RefusesOutOfRangeAsUsageError) {
+    EXPECT_THROW(Shard::parse("0/3"), UsageError);
+    EXPECT_THROW(Shard::parse("4/3"), UsageError);
+    EXPECT_THROW(Shard::parse("1-3"), UsageError);
+}
+
+TEST(ScanFolder, GroupsTheBbbc013PlateIntoFortyEightWellsOfTwoChannels) {
+    // BBBC013 names files Channel<c>-<index>-<row>-<column>.tif; its README lists 48 wells of
+    // rows A, B, E, F with channel 1 = GFP and channel 2 = DNA.
+    const auto sets = scan_folder(kShared / "data/bbbc013/images",
+                                  R"(Channel(?<channel>\d)-\d+-(?<row>[A-H])-(?<column>\d+)\.tif)",
+                                  "BBBC013", {{"1", "GFP"}, {"2", "DNA"}});
+    ASSERT_EQ(sets.size(), 48u);
+    EXPECT_EQ(sets.front().well, "A01");
+    EXPECT_EQ(sets.back().well, "F12");
+    EXPECT_EQ(sets.front().channel_files.at("DNA").filename(), "Channel2-01-A-01.tif");
+    EXPECT_EQ(sets.front().channel_files.at("GFP").filename(), "Channel1-01-A-01.tif");
+}
+
+TEST(ScanFolder, JoinsThePlateMapOnWell) {
+    auto sets = scan_folder(kShared / "data/bbbc013/images",
+                            R"(Channel(?<channel>\d)-\d+-(?<row>[A-H])-(?<column>\d+)\.tif)",
+                            "BBBC013", {{"1", "GFP"}, {"2", "DNA"}});
+    join_plate_map(sets, kShared / "data/bbbc013/plate_map.csv");
+    // A12 is a positive control of the Wortmannin rows (plate_map.csv, CP_SBS_Controls = 1).
+    const auto& a12 = sets[11];
+    ASSERT_EQ(a12.well, "A12");
+    EXPECT_EQ(a12.metadata.at("Metadata_CP_SBS_Controls"), "1");
+}
+
+TEST(ReadManifest, RefusesAnEmptyManifestNamingTheFile) {
+    const auto path = std::filesystem::temp_directory_path() / "hcs_empty_manifest.csv";
+    std::ofstream(path) << "Metadata_Plate,Metadata_Well,FileName_DNA\n";
+    try {
+        read_manifest(path, ColumnMap());
+        FAIL() << "an empty manifest was accepted";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace hcs
