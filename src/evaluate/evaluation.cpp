@@ -196,7 +196,11 @@ EvaluationResult evaluate_profiles(const FeatureTable& wells, const EvaluationSe
                                          settings.positive_control, settings.negative_control);
     }
     if (settings.dose_response.enabled) result.dose_response = fit_dose_responses(wells, settings);
-    if (settings.moa.enabled) evaluate_moa(wells, settings, result);
+    if (settings.moa.enabled && wells.metadata_index(settings.columns.moa) == FeatureTable::npos) {
+        spdlog::warn("no column {}: MOA retrieval skipped", settings.columns.moa);
+    } else if (settings.moa.enabled) {
+        evaluate_moa(wells, settings, result);
+    }
     return result;
 }
 

@@ -76,9 +76,9 @@ void draw_heatmap(const Eigen::MatrixXd& values, const HeatmapLabels& labels, bo
                labels.columns[j].c_str());
     }
     plschr(0, 1.0);
-    plmtex("t", 1.5, 0.5, 0.5, labels.title.c_str());
+    plmtex("t", 2.5, 0.5, 0.5, labels.title.c_str());
     plmtex("r", 1.5, 0.5, 0.5, labels.rows_title.c_str());
-    plmtex("t", 0.4, 1.0, 1.0, labels.columns_title.c_str());
+    plmtex("t", 0.8, 0.5, 0.5, labels.columns_title.c_str());
 }
 
 }  // namespace
