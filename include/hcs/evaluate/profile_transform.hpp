@@ -1,0 +1,37 @@
+// Label-free transforms of normalised well profiles before similarity search: dropping
+// redundant (highly correlated) features, and whitening by the covariance of the control wells,
+// "typical variation normalisation" (Ando et al. 2017, bioRxiv 161422).
+#pragma once
+
+#include <string>
+
+#include "hcs/core/feature_table.hpp"
+
+namespace hcs {
+
+struct TransformSettings {
+    // Keep a feature only if its |Pearson r| with every feature kept before it is below this;
+    // 1 or more keeps all. Features are visited in the table's order.
+    double correlation_threshold = 1.0;
+    // Whitening: none, or the control wells' covariance (one whitening for all plates, or one
+    // per batch when whiten_per_batch).
+    bool whiten_by_controls = false;
+    bool whiten_per_batch = false;
+    // Added to every eigenvalue, as a fraction of their mean, so that directions in which the
+    // controls barely vary are not blown up (Ando et al. use a small regulariser as well).
+    double whitening_regularisation = 0.01;
+};
+
+// Drops features as TransformSettings::correlation_threshold says; the correlations are
+// computed over all rows. NaN values must have been removed before.
+FeatureTable drop_correlated_features(const FeatureTable& table, double threshold);
+
+// Rotates and scales the features so that the rows of `control_rows` have (regularised)
+// identity covariance: x -> (Lambda + eps)^(-1/2) V^T (x - mean_controls). The result has one
+// feature per principal direction, named PC_1, PC_2, ...; cosine similarities are those of the
+// ZCA form as well. InputError when fewer than two control rows are given.
+FeatureTable whiten_by_controls(const FeatureTable& table,
+                                const std::vector<std::size_t>& control_rows,
+                                double regularisation);
+
+}  // namespace hcs

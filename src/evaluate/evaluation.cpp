@@ -1,0 +1,207 @@
+// Runs an evaluation: control quality and dose response on the wells as measured, then the
+// feature pipeline, treatment profiles and nearest-neighbour MOA retrieval (Ljosa et al. 2013).
+#include "hcs/evaluate/evaluation.hpp"
+
+#include <cstdlib>
+#include <map>
+
+#include <spdlog/spdlog.h>
+
+#include "hcs/core/errors.hpp"
+#include "hcs/evaluate/feature_filter.hpp"
+#include "hcs/evaluate/profile_transform.hpp"
+#include "hcs/evaluate/similarity.hpp"
+
+namespace hcs {
+namespace {
+
+std::size_t required_column(const FeatureTable& table, const std::string& name,
+                            const std::string& purpose) {
+    const std::size_t index = table.metadata_index(name);
+    if (index == FeatureTable::npos) {
+        throw InputError("profiles have no column " + name + " (needed for " + purpose + ")");
+    }
+    return index;
+}
+
+FeatureTable whiten(const FeatureTable& wells, const EvaluationSettings& settings) {
+    const std::vector<std::size_t> controls =
+        rows_with_value(wells, settings.columns.control, settings.negative_control);
+    if (!settings.transform.whiten_per_batch) {
+        return whiten_by_controls(wells, controls, settings.transform.whitening_regularisation);
+    }
+    // One whitening per batch, then the batches stacked again in their original row order.
+    const std::size_t batch = required_column(wells, settings.columns.batch, "whitening");
+    std::map<std::string, std::vector<std::size_t>> rows_of_batch;
+    for (std::size_t row = 0; row < wells.rows(); ++row) {
+        rows_of_batch[wells.metadata[row][batch]].push_back(row);
+    }
+    FeatureTable result;
+    for (const auto& [name, rows] : rows_of_batch) {
+        const FeatureTable part = select_rows(wells, [&](std::size_t row) {
+            return wells.metadata[row][batch] == name;
+        });
+        FeatureTable white = whiten_by_controls(
+            part, rows_with_value(part, settings.columns.control, settings.negative_control),
+            settings.transform.whitening_regularisation);
+        if (result.feature_names.empty()) {
+            result = white;
+            result.features = FeatureMatrix::Zero(static_cast<Eigen::Index>(wells.rows()),
+                                                  white.features.cols());
+            result.metadata = wells.metadata;
+        }
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            result.features.row(static_cast<Eigen::Index>(rows[i])) =
+                white.features.row(static_cast<Eigen::Index>(i));
+        }
+    }
+    return result;
+}
+
+TreatmentLabels labels_of(const FeatureTable& treatments, const EvaluationSettings& settings) {
+    const auto& columns = settings.columns;
+    const std::size_t compound = required_column(treatments, columns.compound, "MOA retrieval");
+    const std::size_t moa = required_column(treatments, columns.moa, "MOA retrieval");
+    std::size_t batch = treatments.metadata_index(columns.batch);
+    bool needs_batch = false;
+    for (auto rule : settings.moa.rules) needs_batch |= rule == NeighbourExclusion::nscb;
+    if (needs_batch && batch == FeatureTable::npos) {
+        throw InputError("treatment profiles have no column " + columns.batch +
+                         " with one batch per treatment (needed for NSCB)");
+    }
+    TreatmentLabels labels;
+    for (const auto& row : treatments.metadata) {
+        labels.compound.push_back(row[compound]);
+        labels.moa.push_back(row[moa]);
+        labels.batch.push_back(batch == FeatureTable::npos ? "" : row[batch]);
+    }
+    return labels;
+}
+
+double parse_concentration(const std::string& text) {
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    return end != text.c_str() && *end == '\0' ? value : std::numeric_limits<double>::quiet_NaN();
+}
+
+std::vector<CompoundDoseResponse> fit_dose_responses(const FeatureTable& wells,
+                                                     const EvaluationSettings& settings) {
+    const auto& columns = settings.columns;
+    const std::size_t compound = required_column(wells, columns.compound, "dose response");
+    const std::size_t concentration =
+        required_column(wells, columns.concentration, "dose response");
+    const std::size_t control = wells.metadata_index(columns.control);
+
+    std::vector<std::string> compounds;
+    std::map<std::string, std::vector<std::size_t>> rows_of;
+    for (std::size_t row = 0; row < wells.rows(); ++row) {
+        const auto& metadata = wells.metadata[row];
+        if (settings.dose_response.exclude_controls && control != FeatureTable::npos &&
+            (metadata[control] == settings.negative_control ||
+             metadata[control] == settings.positive_control)) {
+            continue;
+        }
+        if (!(parse_concentration(metadata[concentration]) > 0)) continue;
+        if (rows_of[metadata[compound]].empty()) compounds.push_back(metadata[compound]);
+        rows_of[metadata[compound]].push_back(row);
+    }
+
+    std::vector<CompoundDoseResponse> fits;
+    for (const auto& feature : settings.dose_response.features) {
+        const std::size_t column = wells.feature_index(feature);
+        if (column == FeatureTable::npos) {
+            throw InputError("profiles have no feature " + feature + " for dose response");
+        }
+        for (const auto& name : compounds) {
+            CompoundDoseResponse curve{name, feature, {}, {}, {}};
+            for (std::size_t row : rows_of[name]) {
+                curve.concentrations.push_back(
+                    parse_concentration(wells.metadata[row][concentration]));
+                curve.responses.push_back(wells.features(static_cast<Eigen::Index>(row),
+                                                         static_cast<Eigen::Index>(column)));
+            }
+            curve.fit = fit_four_parameter_logistic(curve.concentrations, curve.responses);
+            fits.push_back(std::move(curve));
+        }
+    }
+    return fits;
+}
+
+void evaluate_moa(const FeatureTable& wells, const EvaluationSettings& settings,
+                  EvaluationResult& result) {
+    const FeatureTable prepared = prepare_well_profiles(wells, settings);
+    result.features_compared = prepared.feature_names.size();
+    result.treatments = treatment_profiles(prepared, settings);
+    result.labels = labels_of(result.treatments, settings);
+    result.similarity = similarity_matrix(result.treatments.features, settings.moa.similarity);
+    spdlog::info("MOA retrieval: {} treatments, {} features, {} similarity",
+                 result.treatments.rows(), result.features_compared,
+                 to_string(settings.moa.similarity));
+
+    for (NeighbourExclusion rule : settings.moa.rules) {
+        const std::set<std::string> left_out = rule == NeighbourExclusion::nscb
+                                                   ? settings.moa.nscb_left_out_moas
+                                                   : std::set<std::string>{};
+        result.moa.push_back(predict_moa(result.similarity, result.labels, rule, left_out));
+        result.mean_average_precision.push_back(
+            mean_average_precision(result.similarity, result.labels, rule, left_out,
+                                   settings.moa.map_permutations, settings.moa.seed));
+        spdlog::info("{}: {}/{} correct ({:.3f}), mAP {:.3f}", to_string(rule),
+                     result.moa.back().correct, result.moa.back().evaluated,
+                     result.moa.back().accuracy,
+                     result.mean_average_precision.back().mean_average_precision);
+    }
+}
+
+bool has_both_controls(const FeatureTable& wells, const EvaluationSettings& settings) {
+    if (wells.metadata_index(settings.columns.control) == FeatureTable::npos) return false;
+    return !rows_with_value(wells, settings.columns.control, settings.positive_control).empty() &&
+           !rows_with_value(wells, settings.columns.control, settings.negative_control).empty();
+}
+
+}  // namespace
+
+FeatureTable prepare_well_profiles(const FeatureTable& wells, const EvaluationSettings& settings) {
+    FeatureTable prepared =
+        drop_features(wells, settings.drop_features, settings.feature_name_match);
+    normalise_profiles(prepared, settings.normalisation);
+    if (settings.drop_nan_features) prepared = drop_features_with_nan(prepared);
+    prepared = drop_correlated_features(prepared, settings.transform.correlation_threshold);
+    if (settings.transform.whiten_by_controls) prepared = whiten(prepared, settings);
+    return prepared;
+}
+
+FeatureTable treatment_profiles(const FeatureTable& prepared_wells,
+                                const EvaluationSettings& settings) {
+    const auto& columns = settings.columns;
+    const std::size_t control = prepared_wells.metadata_index(columns.control);
+    const std::size_t moa = required_column(prepared_wells, columns.moa, "MOA retrieval");
+    FeatureTable treated = select_rows(prepared_wells, [&](std::size_t row) {
+        const auto& metadata = prepared_wells.metadata[row];
+        return !metadata[moa].empty() &&
+               (control == FeatureTable::npos || metadata[control] != settings.negative_control);
+    });
+    if (!settings.moa.average_to_treatments) return treated;
+    required_column(treated, columns.compound, "treatment profiles");
+    required_column(treated, columns.concentration, "treatment profiles");
+    return average_profiles(treated, {columns.compound, columns.concentration},
+                            settings.moa.treatment_average);
+}
+
+EvaluationResult evaluate_profiles(const FeatureTable& wells, const EvaluationSettings& settings) {
+    EvaluationResult result;
+    result.wells = wells.rows();
+    if (settings.quality.enabled && has_both_controls(wells, settings)) {
+        result.quality = control_quality(wells, settings.columns.plate, settings.columns.control,
+                                         settings.positive_control, settings.negative_control);
+    }
+    if (settings.dose_response.enabled) result.dose_response = fit_dose_responses(wells, settings);
+    if (settings.moa.enabled && wells.metadata_index(settings.columns.moa) == FeatureTable::npos) {
+        spdlog::warn("no column {}: MOA retrieval skipped", settings.columns.moa);
+    } else if (settings.moa.enabled) {
+        evaluate_moa(wells, settings, result);
+    }
+    return result;
+}
+
+}  // namespace hcs
