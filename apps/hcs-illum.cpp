@@ -103,5 +103,15 @@ int main(int argc, char** argv) {
     hcs::add_common_options(app, options);
     hcs::add_image_set_options(app, options);
     add_illum_options(app, flags);
+    // A function needs all of its plate, so shards are whole plates and any failure is fatal.
+    app.get_option("--shard")->description("Take shard K/N of the plates (whole plates only)");
+    app.get_option("--fail-fast")
+        ->description("Accepted for symmetry; any unreadable image already stops hcs-illum");
+    app.footer(
+        "Example (BBBC013, 48 wells, 2 channels):\n"
+        "  hcs-illum --config configs/bbbc013-illum.json --output illum\n"
+        "  -> illum/BBBC013.h5, illum/BBBC013_DNA.tif, illum/BBBC013_GFP.tif\n"
+        "Exit codes: 0 written; 1 bad input (images of different sizes in a plate, no image "
+        "sets, unreadable file: nothing written); 2 usage error. Details: docs/illumination.md");
     return hcs::run_stage(app, argc, argv, options, [&] { return run(options, flags); });
 }
