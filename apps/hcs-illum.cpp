@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "hcs/core/config.hpp"
 #include "hcs/core/errors.hpp"
@@ -24,8 +24,9 @@ struct IllumFlags {
 };
 
 void add_illum_options(CLI::App& app, IllumFlags& flags) {
-    app.add_option("--intensity", flags.intensity, "Regular (mean image) or Background (block "
-                                                    "minima); config /illum/intensity");
+    app.add_option("--intensity", flags.intensity,
+                   "Regular (mean image) or Background (block "
+                   "minima); config /illum/intensity");
     app.add_option("--smoothing", flags.smoothing,
                    "'Median Filter', 'Gaussian Filter', 'Convex Hull', 'Smooth to Average' or "
                    "'No smoothing'; config /illum/smoothing");
@@ -77,8 +78,8 @@ int run(const hcs::StageOptions& options, const IllumFlags& flags) {
         for (const auto& [channel, files] : result.images) {
             provenance.inputs.insert(provenance.inputs.end(), files.begin(), files.end());
         }
-        for (const auto& path : hcs::illum::write_plate_illumination(options.output, result,
-                                                                      provenance.to_json())) {
+        for (const auto& path :
+             hcs::illum::write_plate_illumination(options.output, result, provenance.to_json())) {
             spdlog::info("wrote {}", path.string());
         }
     }

@@ -63,8 +63,9 @@ cv::Mat read_hdf5_function(const std::filesystem::path& path, const std::string&
         }
         return hdf5::read_image(functions, name);
     } catch (const H5::Exception&) {
-        throw InputError(path.string() + ": not an illumination function file (HDF5 with "
-                                         "/functions/<channel>)");
+        throw InputError(path.string() +
+                         ": not an illumination function file (HDF5 with "
+                         "/functions/<channel>)");
     }
 }
 
@@ -122,16 +123,16 @@ std::vector<std::filesystem::path> write_plate_illumination(const std::filesyste
     return written;
 }
 
-cv::Mat read_illumination_function(const std::filesystem::path& path,
-                                   const std::string& channel) {
+cv::Mat read_illumination_function(const std::filesystem::path& path, const std::string& channel) {
     if (!std::filesystem::exists(path)) {
         throw InputError(path.string() + ": illumination function file not found");
     }
     if (has_extension(path, ".h5")) return read_hdf5_function(path, channel);
     cv::Mat raw = read_tiff_raw(path);
     if (raw.type() != CV_32F && raw.type() != CV_64F) {
-        throw InputError(path.string() + ": illumination function TIFF must hold floating-point "
-                                         "pixels");
+        throw InputError(path.string() +
+                         ": illumination function TIFF must hold floating-point "
+                         "pixels");
     }
     cv::Mat function;
     raw.convertTo(function, CV_32F);

@@ -85,8 +85,7 @@ TEST(ReadIlluminationFunction, RefusesAMissingChannelNamingFileAndChannel) {
 }
 
 TEST(ConfiguredFunctionPath, SubstitutesThePlateAndIsEmptyWhenCorrectionIsOff) {
-    const nlohmann::json config = {
-        {"illum", {{"functions", {{"DNA", "illum/{plate}_DNA.tif"}}}}}};
+    const nlohmann::json config = {{"illum", {{"functions", {{"DNA", "illum/{plate}_DNA.tif"}}}}}};
     EXPECT_EQ(configured_function_path(config, "DNA", "BBBC013"), "illum/BBBC013_DNA.tif");
     EXPECT_TRUE(configured_function_path(config, "GFP", "BBBC013").empty());
     EXPECT_TRUE(configured_function_path(nlohmann::json::object(), "DNA").empty());
