@@ -77,6 +77,20 @@ TEST(HcsIllum, RefusesAPlateWhoseImagesDifferInSizeNamingTheFileAndWritingNothin
     EXPECT_FALSE(std::filesystem::exists(folder / "out"));
 }
 
+TEST(HcsIllum, RefusesAnUnreadableImageNamingItAndWritingNothing) {
+    const auto folder = fresh_folder("unreadable");
+    cv::imwrite((folder / "images/Channel2-01-A-01.tif").string(), cv::Mat(8, 8, CV_8U, 10));
+    std::ofstream(folder / "images/Channel2-02-A-02.tif") << "not a TIFF";
+    const StageRun run = run_illum("--input " + (folder / "images").string() + " --pattern " +
+                                       kPattern + " --output " + (folder / "out").string(),
+                                   folder);
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_EQ(count_lines(run.error), 1) << run.error;
+    EXPECT_NE(run.error.find("Channel2-02-A-02.tif: not a readable TIFF"), std::string::npos)
+        << run.error;
+    EXPECT_FALSE(std::filesystem::exists(folder / "out"));
+}
+
 TEST(HcsIllum, RefusesAFolderWithoutImagesNamingItAndWritingNothing) {
     const auto folder = fresh_folder("empty_folder");
     const StageRun run = run_illum("--input " + (folder / "images").string() + " --pattern " +
