@@ -2,6 +2,8 @@
 // own saved functions, and the config key that names them.
 #include "hcs/illum/illumination_file.hpp"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 #include <tiffio.h>
 
@@ -58,6 +60,20 @@ TEST(WritePlateIllumination, RecordsSettingsAndImagesInTheTiffDescription) {
     EXPECT_EQ(record.at("images"), (std::vector<std::string>{"a_gfp.tif", "b_gfp.tif"}));
     EXPECT_EQ(record.at("settings").at("smoothing"), "Median Filter");
     EXPECT_EQ(record.at("provenance").at("stage"), "hcs-illum");
+}
+
+TEST(WritePlateIllumination, RefusesAnOutputFolderThatCannotBeMadeNamingIt) {
+    // A folder cannot be made under a regular file.
+    const auto folder = fresh_folder("blocked");
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "file") << "x";
+    try {
+        write_plate_illumination(folder / "file/out", two_channel_plate(), {});
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find((folder / "file").string()), std::string::npos)
+            << error.what();
+    }
 }
 
 TEST(ReadIlluminationFunction, ReadsCellProfilersSavedFunction) {
