@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "hcs/core/config.hpp"
 #include "hcs/core/errors.hpp"
@@ -24,8 +24,9 @@ struct IllumFlags {
 };
 
 void add_illum_options(CLI::App& app, IllumFlags& flags) {
-    app.add_option("--intensity", flags.intensity, "Regular (mean image) or Background (block "
-                                                    "minima); config /illum/intensity");
+    app.add_option("--intensity", flags.intensity,
+                   "Regular (mean image) or Background (block "
+                   "minima); config /illum/intensity");
     app.add_option("--smoothing", flags.smoothing,
                    "'Median Filter', 'Gaussian Filter', 'Convex Hull', 'Smooth to Average' or "
                    "'No smoothing'; config /illum/smoothing");
@@ -77,8 +78,8 @@ int run(const hcs::StageOptions& options, const IllumFlags& flags) {
         for (const auto& [channel, files] : result.images) {
             provenance.inputs.insert(provenance.inputs.end(), files.begin(), files.end());
         }
-        for (const auto& path : hcs::illum::write_plate_illumination(options.output, result,
-                                                                      provenance.to_json())) {
+        for (const auto& path :
+             hcs::illum::write_plate_illumination(options.output, result, provenance.to_json())) {
             spdlog::info("wrote {}", path.string());
         }
     }
@@ -103,5 +104,15 @@ int main(int argc, char** argv) {
     hcs::add_common_options(app, options);
     hcs::add_image_set_options(app, options);
     add_illum_options(app, flags);
+    // A function needs all of its plate, so shards are whole plates and any failure is fatal.
+    app.get_option("--shard")->description("Take shard K/N of the plates (whole plates only)");
+    app.get_option("--fail-fast")
+        ->description("Accepted for symmetry; any unreadable image already stops hcs-illum");
+    app.footer(
+        "Example (BBBC013, 48 wells, 2 channels):\n"
+        "  hcs-illum --config configs/bbbc013-illum.json --output illum\n"
+        "  -> illum/BBBC013.h5, illum/BBBC013_DNA.tif, illum/BBBC013_GFP.tif\n"
+        "Exit codes: 0 written; 1 bad input (images of different sizes in a plate, no image "
+        "sets, unreadable file: nothing written); 2 usage error. Details: docs/illumination.md");
     return hcs::run_stage(app, argc, argv, options, [&] { return run(options, flags); });
 }

@@ -20,7 +20,8 @@ cv::Mat disk_footprint(int radius) {
     cv::Mat footprint = cv::Mat::zeros(2 * radius + 1, 2 * radius + 1, CV_8U);
     for (int dy = -radius; dy <= radius; ++dy) {
         for (int dx = -radius; dx <= radius; ++dx) {
-            if (dx * dx + dy * dy <= radius * radius) footprint.at<uint8_t>(dy + radius, dx + radius) = 1;
+            if (dx * dx + dy * dy <= radius * radius)
+                footprint.at<uint8_t>(dy + radius, dx + radius) = 1;
         }
     }
     return footprint;

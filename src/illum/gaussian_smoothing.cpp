@@ -22,9 +22,7 @@ void correlate_symmetric(const cv::Mat& in, cv::Mat& out, const std::vector<doub
                          bool vertical) {
     const int radius = static_cast<int>(kernel.size() / 2);
     const int length = vertical ? in.rows : in.cols;
-    auto at = [&](int y, int x) -> double {
-        return static_cast<double>(in.at<T>(y, x));
-    };
+    auto at = [&](int y, int x) -> double { return static_cast<double>(in.at<T>(y, x)); };
     for (int y = 0; y < in.rows; ++y) {
         for (int x = 0; x < in.cols; ++x) {
             const int position = vertical ? y : x;
@@ -33,8 +31,7 @@ void correlate_symmetric(const cv::Mat& in, cv::Mat& out, const std::vector<doub
             for (int offset = radius; offset >= 1; --offset) {
                 const int before = position - offset, after = position + offset;
                 const double first = before >= 0 ? (vertical ? at(before, x) : at(y, before)) : 0;
-                const double second =
-                    after < length ? (vertical ? at(after, x) : at(y, after)) : 0;
+                const double second = after < length ? (vertical ? at(after, x) : at(y, after)) : 0;
                 sum += (first + second) * kernel[radius + offset];
             }
             out.at<T>(y, x) = static_cast<T>(sum);

@@ -63,9 +63,30 @@ cv::Mat read_hdf5_function(const std::filesystem::path& path, const std::string&
         }
         return hdf5::read_image(functions, name);
     } catch (const H5::Exception&) {
-        throw InputError(path.string() + ": not an illumination function file (HDF5 with "
-                                         "/functions/<channel>)");
+        throw InputError(path.string() +
+                         ": not an illumination function file (HDF5 with "
+                         "/functions/<channel>)");
     }
+}
+
+std::vector<std::filesystem::path> write_plate_files(const std::filesystem::path& folder,
+                                                     const PlateIllumination& plate,
+                                                     const nlohmann::json& provenance) {
+    std::vector<std::filesystem::path> written;
+    const auto hdf5_path = folder / (plate.plate + ".h5");
+    write_atomically(hdf5_path, [&](const std::filesystem::path& temporary) {
+        write_hdf5(temporary, plate, provenance);
+    });
+    written.push_back(hdf5_path);
+    for (const auto& [channel, function] : plate.functions) {
+        const auto tiff_path = folder / (plate.plate + "_" + channel + ".tif");
+        const std::string description = illumination_record(plate, channel, provenance).dump();
+        write_atomically(tiff_path, [&](const std::filesystem::path& temporary) {
+            write_float_tiff(temporary, function, description);
+        });
+        written.push_back(tiff_path);
+    }
+    return written;
 }
 
 }  // namespace
@@ -105,33 +126,27 @@ nlohmann::json illumination_record(const PlateIllumination& plate, const std::st
 std::vector<std::filesystem::path> write_plate_illumination(const std::filesystem::path& folder,
                                                             const PlateIllumination& plate,
                                                             const nlohmann::json& provenance) {
-    std::vector<std::filesystem::path> written;
-    const auto hdf5_path = folder / (plate.plate + ".h5");
-    write_atomically(hdf5_path, [&](const std::filesystem::path& temporary) {
-        write_hdf5(temporary, plate, provenance);
-    });
-    written.push_back(hdf5_path);
-    for (const auto& [channel, function] : plate.functions) {
-        const auto tiff_path = folder / (plate.plate + "_" + channel + ".tif");
-        const std::string description = illumination_record(plate, channel, provenance).dump();
-        write_atomically(tiff_path, [&](const std::filesystem::path& temporary) {
-            write_float_tiff(temporary, function, description);
-        });
-        written.push_back(tiff_path);
+    try {
+        return write_plate_files(folder, plate, provenance);
+    } catch (const std::filesystem::filesystem_error& error) {
+        throw InputError(error.path1().string() + ": cannot write (" + error.code().message() +
+                         ")");
+    } catch (const H5::Exception& error) {
+        throw InputError((folder / (plate.plate + ".h5")).string() + ": cannot write HDF5 file (" +
+                         error.getDetailMsg() + ")");
     }
-    return written;
 }
 
-cv::Mat read_illumination_function(const std::filesystem::path& path,
-                                   const std::string& channel) {
+cv::Mat read_illumination_function(const std::filesystem::path& path, const std::string& channel) {
     if (!std::filesystem::exists(path)) {
         throw InputError(path.string() + ": illumination function file not found");
     }
     if (has_extension(path, ".h5")) return read_hdf5_function(path, channel);
     cv::Mat raw = read_tiff_raw(path);
     if (raw.type() != CV_32F && raw.type() != CV_64F) {
-        throw InputError(path.string() + ": illumination function TIFF must hold floating-point "
-                                         "pixels");
+        throw InputError(path.string() +
+                         ": illumination function TIFF must hold floating-point "
+                         "pixels");
     }
     cv::Mat function;
     raw.convertTo(function, CV_32F);

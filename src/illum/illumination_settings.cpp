@@ -34,9 +34,8 @@ const Names<SmoothingMethod> kSmoothingNames = {
 const Names<FilterSizeMethod> kFilterSizeNames = {{FilterSizeMethod::kAutomatic, "Automatic"},
                                                   {FilterSizeMethod::kObjectSize, "Object size"},
                                                   {FilterSizeMethod::kManually, "Manually"}};
-const Names<RescaleOption> kRescaleNames = {{RescaleOption::kYes, "Yes"},
-                                            {RescaleOption::kNo, "No"},
-                                            {RescaleOption::kMedian, "Median"}};
+const Names<RescaleOption> kRescaleNames = {
+    {RescaleOption::kYes, "Yes"}, {RescaleOption::kNo, "No"}, {RescaleOption::kMedian, "Median"}};
 
 template <typename Choice>
 std::string name_of(const Names<Choice>& names, Choice choice) {

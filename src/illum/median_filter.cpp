@@ -20,7 +20,7 @@ constexpr int kRowsPerTask = 16;
 // Histogram of the disk around one pixel, over the ranks of the image's distinct values, with
 // the current median rank and the number of pixels below it kept up to date.
 class SlidingMedian {
-public:
+  public:
     explicit SlidingMedian(std::size_t ranks) : histogram_(ranks, 0) {}
 
     void clear() {
@@ -52,7 +52,7 @@ public:
         return median_;
     }
 
-private:
+  private:
     std::vector<int> histogram_;
     long population_ = 0;
     long below_ = 0;

@@ -24,7 +24,8 @@ std::vector<std::string> plate_channels(const std::string& plate,
         throw InputError("plate '" + plate + "' has no image sets; no illumination function");
     }
     std::vector<std::string> channels;
-    for (const auto& [channel, file] : image_sets.front().channel_files) channels.push_back(channel);
+    for (const auto& [channel, file] : image_sets.front().channel_files)
+        channels.push_back(channel);
     for (const auto& image_set : image_sets) {
         for (const auto& channel : channels) {
             if (!image_set.channel_files.count(channel)) {

@@ -15,8 +15,8 @@ TEST(ApplyIllumination, DividesInFloat32AndClipsToOne) {
     cv::Mat pixels = (cv::Mat_<float>(1, 3) << 0.5f, 0.9f, 0.3f);
     const cv::Mat function = (cv::Mat_<float>(1, 3) << 2.0f, 0.5f, 1.5f);
     apply_illumination(pixels, function);
-    EXPECT_EQ(pixels.at<float>(0, 0), 0.25f);       // 0.5 / 2
-    EXPECT_EQ(pixels.at<float>(0, 1), 1.0f);        // 0.9 / 0.5 = 1.8, clipped
+    EXPECT_EQ(pixels.at<float>(0, 0), 0.25f);        // 0.5 / 2
+    EXPECT_EQ(pixels.at<float>(0, 1), 1.0f);         // 0.9 / 0.5 = 1.8, clipped
     EXPECT_EQ(pixels.at<float>(0, 2), 0.3f / 1.5f);  // float32 division
 }
 

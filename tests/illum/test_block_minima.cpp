@@ -15,8 +15,8 @@ TEST(BlockIndex, StretchesWholeBlocksOverTheSide) {
 }
 
 TEST(BlockMinima, ReplacesEachPixelByTheMinimumOfItsBlockInFloat64) {
-    const cv::Mat pixels = (cv::Mat_<float>(2, 4) << 0.5f, 0.25f, 0.75f, 0.9f,
-                                                      0.3f, 0.6f, 0.8f, 0.7f);
+    const cv::Mat pixels =
+        (cv::Mat_<float>(2, 4) << 0.5f, 0.25f, 0.75f, 0.9f, 0.3f, 0.6f, 0.8f, 0.7f);
     const cv::Mat minima = block_minima(pixels, 2);
     ASSERT_EQ(minima.type(), CV_64F);
     // Blocks: columns {0,1} min 0.25, columns {2,3} min 0.7 (one block row).

@@ -47,11 +47,10 @@ int count_lines(const std::string& text) {
 
 TEST(HcsIllum, WritesOneHdf5AndOneTiffPerChannelForBbbc013) {
     const auto folder = fresh_folder("bbbc013");
-    const StageRun run = run_illum("--config " + std::string(HCS_SOURCE_DIR) +
-                                  "/configs/bbbc013-illum.json --data-root " +
-                                  (kShared / "data").string() + " --output " +
-                                  (folder / "out").string(),
-                              folder);
+    const StageRun run = run_illum(
+        "--config " + std::string(HCS_SOURCE_DIR) + "/configs/bbbc013-illum.json --data-root " +
+            (kShared / "data").string() + " --output " + (folder / "out").string(),
+        folder);
     ASSERT_EQ(run.exit_code, 0) << run.error;
     // The TIFF equals CellProfiler's function (fixture bbbc013-illumination, bit-identical in
     // test_plate_illumination.cpp); here the file round trip is checked on one pixel too.
@@ -69,8 +68,8 @@ TEST(HcsIllum, RefusesAPlateWhoseImagesDifferInSizeNamingTheFileAndWritingNothin
     cv::imwrite((folder / "images/Channel2-01-A-01.tif").string(), cv::Mat(8, 8, CV_8U, 10));
     cv::imwrite((folder / "images/Channel2-02-A-02.tif").string(), cv::Mat(9, 8, CV_8U, 10));
     const StageRun run = run_illum("--input " + (folder / "images").string() + " --pattern " +
-                                  kPattern + " --output " + (folder / "out").string(),
-                              folder);
+                                       kPattern + " --output " + (folder / "out").string(),
+                                   folder);
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_EQ(count_lines(run.error), 1) << run.error;
     EXPECT_NE(run.error.find("Channel2-02-A-02.tif: image is 8 x 9 pixels"), std::string::npos)
@@ -78,15 +77,29 @@ TEST(HcsIllum, RefusesAPlateWhoseImagesDifferInSizeNamingTheFileAndWritingNothin
     EXPECT_FALSE(std::filesystem::exists(folder / "out"));
 }
 
+TEST(HcsIllum, RefusesAnUnreadableImageNamingItAndWritingNothing) {
+    const auto folder = fresh_folder("unreadable");
+    cv::imwrite((folder / "images/Channel2-01-A-01.tif").string(), cv::Mat(8, 8, CV_8U, 10));
+    std::ofstream(folder / "images/Channel2-02-A-02.tif") << "not a TIFF";
+    const StageRun run = run_illum("--input " + (folder / "images").string() + " --pattern " +
+                                       kPattern + " --output " + (folder / "out").string(),
+                                   folder);
+    EXPECT_EQ(run.exit_code, 1);
+    EXPECT_EQ(count_lines(run.error), 1) << run.error;
+    EXPECT_NE(run.error.find("Channel2-02-A-02.tif: not a readable TIFF"), std::string::npos)
+        << run.error;
+    EXPECT_FALSE(std::filesystem::exists(folder / "out"));
+}
+
 TEST(HcsIllum, RefusesAFolderWithoutImagesNamingItAndWritingNothing) {
     const auto folder = fresh_folder("empty_folder");
     const StageRun run = run_illum("--input " + (folder / "images").string() + " --pattern " +
-                                  kPattern + " --output " + (folder / "out").string(),
-                              folder);
+                                       kPattern + " --output " + (folder / "out").string(),
+                                   folder);
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_EQ(count_lines(run.error), 1) << run.error;
-    EXPECT_NE(run.error.find((folder / "images").string() + ": no file matches"),
-              std::string::npos) << run.error;
+    EXPECT_NE(run.error.find((folder / "images").string() + ": no file matches"), std::string::npos)
+        << run.error;
     EXPECT_FALSE(std::filesystem::exists(folder / "out"));
 }
 
@@ -94,9 +107,9 @@ TEST(HcsIllum, RefusesAManifestWithoutImageSetsNamingItAndWritingNothing) {
     const auto folder = fresh_folder("empty_manifest");
     std::ofstream(folder / "manifest.csv") << "FileName_DNA,PathName_DNA,Metadata_Plate,"
                                               "Metadata_Well\n";
-    const StageRun run = run_illum("--manifest " + (folder / "manifest.csv").string() + " --output " +
-                                  (folder / "out").string(),
-                              folder);
+    const StageRun run = run_illum("--manifest " + (folder / "manifest.csv").string() +
+                                       " --output " + (folder / "out").string(),
+                                   folder);
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_EQ(count_lines(run.error), 1) << run.error;
     EXPECT_NE(run.error.find("manifest.csv: manifest has no image sets"), std::string::npos)
@@ -106,10 +119,10 @@ TEST(HcsIllum, RefusesAManifestWithoutImageSetsNamingItAndWritingNothing) {
 
 TEST(HcsIllum, RefusesAnUnknownSmoothingMethodAsAUsageError) {
     const auto folder = fresh_folder("usage");
-    const StageRun run = run_illum("--input " + (kShared / "data/bbbc013/images").string() +
-                                  " --pattern " + kPattern + " --smoothing Splines --output " +
-                                  (folder / "out").string(),
-                              folder);
+    const StageRun run =
+        run_illum("--input " + (kShared / "data/bbbc013/images").string() + " --pattern " +
+                      kPattern + " --smoothing Splines --output " + (folder / "out").string(),
+                  folder);
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.error.find("/illum/smoothing is 'Splines'"), std::string::npos) << run.error;
     EXPECT_FALSE(std::filesystem::exists(folder / "out"));

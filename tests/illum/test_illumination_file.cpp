@@ -2,6 +2,8 @@
 // own saved functions, and the config key that names them.
 #include "hcs/illum/illumination_file.hpp"
 
+#include <fstream>
+
 #include <gtest/gtest.h>
 #include <tiffio.h>
 
@@ -60,6 +62,20 @@ TEST(WritePlateIllumination, RecordsSettingsAndImagesInTheTiffDescription) {
     EXPECT_EQ(record.at("provenance").at("stage"), "hcs-illum");
 }
 
+TEST(WritePlateIllumination, RefusesAnOutputFolderThatCannotBeMadeNamingIt) {
+    // A folder cannot be made under a regular file.
+    const auto folder = fresh_folder("blocked");
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "file") << "x";
+    try {
+        write_plate_illumination(folder / "file/out", two_channel_plate(), {});
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find((folder / "file").string()), std::string::npos)
+            << error.what();
+    }
+}
+
 TEST(ReadIlluminationFunction, ReadsCellProfilersSavedFunction) {
     // fixtures/cellprofiler/bbbc013-illumination/README.md: 640 x 640 float32, minimum 1.0.
     const cv::Mat function = read_illumination_function(
@@ -85,8 +101,7 @@ TEST(ReadIlluminationFunction, RefusesAMissingChannelNamingFileAndChannel) {
 }
 
 TEST(ConfiguredFunctionPath, SubstitutesThePlateAndIsEmptyWhenCorrectionIsOff) {
-    const nlohmann::json config = {
-        {"illum", {{"functions", {{"DNA", "illum/{plate}_DNA.tif"}}}}}};
+    const nlohmann::json config = {{"illum", {{"functions", {{"DNA", "illum/{plate}_DNA.tif"}}}}}};
     EXPECT_EQ(configured_function_path(config, "DNA", "BBBC013"), "illum/BBBC013_DNA.tif");
     EXPECT_TRUE(configured_function_path(config, "GFP", "BBBC013").empty());
     EXPECT_TRUE(configured_function_path(nlohmann::json::object(), "DNA").empty());

@@ -23,9 +23,10 @@ TEST(SmoothingFilterSize, ObjectSizeIsDiameterTimes235Over35) {
 }
 
 TEST(IlluminationSettings, ReadsCellProfilersNamesAndWritesThemBack) {
-    const auto settings = IlluminationSettings::from_json(
-        {{"intensity", "Background"}, {"smoothing", "Convex Hull"}, {"rescale", "No"},
-         {"block_size", 30}});
+    const auto settings = IlluminationSettings::from_json({{"intensity", "Background"},
+                                                           {"smoothing", "Convex Hull"},
+                                                           {"rescale", "No"},
+                                                           {"block_size", 30}});
     EXPECT_EQ(settings.intensity, IntensityChoice::kBackground);
     EXPECT_EQ(settings.smoothing, SmoothingMethod::kConvexHull);
     EXPECT_EQ(settings.rescale, RescaleOption::kNo);

@@ -38,8 +38,8 @@ TEST(DiskHalfWidths, RadiusSevenIsTheFifteenByFifteenDiskOf149Pixels) {
     const auto widths = disk_half_widths(7);
     ASSERT_EQ(widths.size(), 15u);
     EXPECT_EQ(widths[7], 7);
-    EXPECT_EQ(widths[0], 0);   // dy = -7: only dx = 0
-    EXPECT_EQ(widths[1], 3);   // dy = -6: 9 + 36 = 45 <= 49, 16 + 36 > 49
+    EXPECT_EQ(widths[0], 0);  // dy = -7: only dx = 0
+    EXPECT_EQ(widths[1], 3);  // dy = -6: 9 + 36 = 45 <= 49, 16 + 36 > 49
     const int pixels = std::accumulate(widths.begin(), widths.end(), 0,
                                        [](int sum, int width) { return sum + 2 * width + 1; });
     EXPECT_EQ(pixels, 149);
@@ -53,8 +53,8 @@ TEST(RankMedianDisk, TakesTheUpperMiddleOfAnEvenCountAtTheCorner) {
     const cv::Mat median = rank_median_disk(image, 1, 1);
     EXPECT_EQ(median.at<uint16_t>(0, 0), 2);
     EXPECT_EQ(median.at<uint16_t>(0, 1), 3);
-    EXPECT_EQ(median.at<uint16_t>(1, 1), 5);   // {2, 4, 5, 6, 8}
-    EXPECT_EQ(median.at<uint16_t>(2, 2), 8);   // {6, 8, 9}
+    EXPECT_EQ(median.at<uint16_t>(1, 1), 5);  // {2, 4, 5, 6, 8}
+    EXPECT_EQ(median.at<uint16_t>(2, 2), 8);  // {6, 8, 9}
 }
 
 TEST(RankMedianDisk, AgreesWithSortingTheNeighboursOnARandomImage) {

@@ -52,16 +52,18 @@ TEST(ComputePlateIllumination, EqualsCellProfilersFunctionsOnBbbc013WithinOneInH
     const auto plate = compute_plate_illumination("BBBC013", image_sets, IlluminationSettings{});
     EXPECT_DOUBLE_EQ(plate.filter_size, 16.0);  // timing.json: automatic_filter_size 16
 
-    for (const auto& [channel, file] : {std::pair{"DNA", "IllumDNA.tif"}, {"GFP", "IllumGFP.tif"}}) {
+    for (const auto& [channel, file] :
+         {std::pair{"DNA", "IllumDNA.tif"}, {"GFP", "IllumGFP.tif"}}) {
         const cv::Mat theirs = read_tiff_raw(kFixture / file);
         const cv::Mat& ours = plate.functions.at(channel);
         ASSERT_EQ(ours.size(), theirs.size());
         ASSERT_EQ(plate.images.at(channel).size(), 48u);
         const WorstPixel worst = worst_relative_difference(ours, theirs);
-        std::printf("%s: worst relative difference %.3g at x=%d y=%d (ours %.9g, CellProfiler "
-                    "%.9g); %ld of %d pixels bit-identical\n", channel, worst.relative, worst.x,
-                    worst.y, worst.ours, worst.theirs, worst.identical,
-                    static_cast<int>(ours.total()));
+        std::printf(
+            "%s: worst relative difference %.3g at x=%d y=%d (ours %.9g, CellProfiler "
+            "%.9g); %ld of %d pixels bit-identical\n",
+            channel, worst.relative, worst.x, worst.y, worst.ours, worst.theirs, worst.identical,
+            static_cast<int>(ours.total()));
         EXPECT_LE(worst.relative, 1e-5) << channel;
     }
 }
@@ -91,9 +93,12 @@ TEST(ComputePlateIllumination, RefusesAnImageSetLackingAChannelNamingIt) {
 
 TEST(GroupByPlate, KeepsTheOrderOfEachPlatesImageSets) {
     std::vector<ImageSet> sets(3);
-    sets[0].plate = "B"; sets[0].well = "A01";
-    sets[1].plate = "A"; sets[1].well = "A02";
-    sets[2].plate = "B"; sets[2].well = "A03";
+    sets[0].plate = "B";
+    sets[0].well = "A01";
+    sets[1].plate = "A";
+    sets[1].well = "A02";
+    sets[2].plate = "B";
+    sets[2].well = "A03";
     const auto plates = group_by_plate(sets);
     ASSERT_EQ(plates.size(), 2u);
     EXPECT_EQ(plates.at("B")[0].well, "A01");

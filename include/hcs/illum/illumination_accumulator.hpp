@@ -15,7 +15,7 @@
 namespace hcs::illum {
 
 class IlluminationAccumulator {
-public:
+  public:
     explicit IlluminationAccumulator(const IlluminationSettings& settings);
 
     // Adds one image: Regular adds its pixels to a float32 sum (as CellProfiler does, so the
@@ -30,7 +30,7 @@ public:
     std::size_t count() const { return files_.size(); }
     const std::vector<std::filesystem::path>& files() const { return files_; }
 
-private:
+  private:
     IlluminationSettings settings_;
     cv::Mat sum_;
     std::vector<std::filesystem::path> files_;

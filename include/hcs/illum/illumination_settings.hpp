@@ -20,13 +20,13 @@ enum class RescaleOption { kYes, kNo, kMedian };
 
 struct IlluminationSettings {
     IntensityChoice intensity = IntensityChoice::kRegular;
-    int block_size = 60;             // Background only: side of the blocks whose minimum is taken
-    bool dilate_objects = false;     // Regular only: Gaussian dilation of the averaged image
+    int block_size = 60;          // Background only: side of the blocks whose minimum is taken
+    bool dilate_objects = false;  // Regular only: Gaussian dilation of the averaged image
     int dilation_radius = 1;
     SmoothingMethod smoothing = SmoothingMethod::kMedianFilter;
     FilterSizeMethod filter_size_method = FilterSizeMethod::kAutomatic;
-    double object_width = 10;        // "Approximate object diameter"
-    double filter_size = 10;         // "Smoothing filter size" (Manually)
+    double object_width = 10;  // "Approximate object diameter"
+    double filter_size = 10;   // "Smoothing filter size" (Manually)
     RescaleOption rescale = RescaleOption::kYes;
 
     // Reads the "illum" section (keys as in configs/defaults.json); UsageError naming the key
