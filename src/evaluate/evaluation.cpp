@@ -132,6 +132,16 @@ void evaluate_moa(const FeatureTable& wells, const EvaluationSettings& settings,
     const FeatureTable prepared = prepare_well_profiles(wells, settings);
     result.features_compared = prepared.feature_names.size();
     result.treatments = treatment_profiles(prepared, settings);
+    if (settings.moa.average_to_treatments) {
+        const FeatureTable treated_wells = select_rows(prepared, [&](std::size_t row) {
+            const std::size_t control = prepared.metadata_index(settings.columns.control);
+            return control == FeatureTable::npos ||
+                   prepared.metadata[row][control] != settings.negative_control;
+        });
+        result.replicates = replicate_reproducibility(
+            treated_wells, {settings.columns.compound, settings.columns.concentration},
+            settings.moa.similarity);
+    }
     result.labels = labels_of(result.treatments, settings);
     result.similarity = similarity_matrix(result.treatments.features, settings.moa.similarity);
     spdlog::info("MOA retrieval: {} treatments, {} features, {} similarity",
@@ -151,6 +161,32 @@ void evaluate_moa(const FeatureTable& wells, const EvaluationSettings& settings,
                      result.moa.back().accuracy,
                      result.mean_average_precision.back().mean_average_precision);
     }
+}
+
+// Leave-one-compound-out choice among the candidate settings, then the chosen one's figures.
+void evaluate_with_selection(const FeatureTable& wells, const EvaluationSettings& settings,
+                             EvaluationResult& result) {
+    std::vector<Eigen::MatrixXd> similarities;
+    TreatmentLabels labels;
+    for (std::size_t k = 0; k < settings.candidates.size(); ++k) {
+        const EvaluationSettings& candidate = settings.candidates[k];
+        const FeatureTable treatments =
+            treatment_profiles(prepare_well_profiles(wells, candidate), candidate);
+        const TreatmentLabels candidate_labels = labels_of(treatments, candidate);
+        if (k == 0) labels = candidate_labels;
+        if (candidate_labels.compound != labels.compound || candidate_labels.moa != labels.moa) {
+            throw UsageError("selection candidate " + std::to_string(k + 1) +
+                             " describes other treatments than candidate 1");
+        }
+        similarities.push_back(similarity_matrix(treatments.features, candidate.moa.similarity));
+        spdlog::debug("selection candidate {} of {} prepared", k + 1, settings.candidates.size());
+    }
+    result.selection = select_leave_one_compound_out(similarities, labels, settings.moa.rules,
+                                                     settings.moa.nscb_left_out_moas);
+    result.selected = true;
+    spdlog::info("selection: candidate {} of {} chosen with all compounds",
+                 result.selection.chosen_on_all + 1, settings.candidates.size());
+    evaluate_moa(wells, settings.candidates[result.selection.chosen_on_all], result);
 }
 
 bool has_both_controls(const FeatureTable& wells, const EvaluationSettings& settings) {
@@ -198,6 +234,8 @@ EvaluationResult evaluate_profiles(const FeatureTable& wells, const EvaluationSe
     if (settings.dose_response.enabled) result.dose_response = fit_dose_responses(wells, settings);
     if (settings.moa.enabled && wells.metadata_index(settings.columns.moa) == FeatureTable::npos) {
         spdlog::warn("no column {}: MOA retrieval skipped", settings.columns.moa);
+    } else if (settings.moa.enabled && !settings.candidates.empty()) {
+        evaluate_with_selection(wells, settings, result);
     } else if (settings.moa.enabled) {
         evaluate_moa(wells, settings, result);
     }

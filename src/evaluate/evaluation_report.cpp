@@ -95,6 +95,27 @@ nlohmann::json dose_json(const CompoundDoseResponse& dose, const EvaluationColum
             {"converged", fit.converged},         {"EC50_in_tested_range", fit.ec50_in_tested_range}};
 }
 
+nlohmann::json selection_json(const EvaluationResult& result, const EvaluationSettings& settings) {
+    const SelectionOutcome& outcome = result.selection;
+    nlohmann::json json = {
+        {"rule", "leave-one-compound-out: per compound, the candidate with most correct 1-NN "
+                 "predictions (summed over the rules) on the other compounds"},
+        {"candidates", settings.candidate_overlays},
+        {"score_on_all", outcome.score_on_all},
+        {"chosen_on_all", outcome.chosen_on_all + 1},
+        {"chosen_settings", settings.candidate_overlays[outcome.chosen_on_all]}};
+    for (std::size_t i = 0; i < outcome.compounds.size(); ++i) {
+        json["chosen_per_compound"][outcome.compounds[i]] = outcome.chosen[i] + 1;
+    }
+    for (std::size_t r = 0; r < outcome.nested.size(); ++r) {
+        json["nested"][to_string(settings.moa.rules[r])] = {
+            {"evaluated", outcome.nested[r].evaluated},
+            {"correct", outcome.nested[r].correct},
+            {"accuracy", number(outcome.nested[r].accuracy())}};
+    }
+    return json;
+}
+
 void write_text(const std::filesystem::path& path, const std::string& text) {
     write_atomically(path, [&](const std::filesystem::path& temporary) {
         std::ofstream stream(temporary, std::ios::binary);
@@ -200,12 +221,19 @@ nlohmann::json evaluation_report_json(const EvaluationResult& result,
     if (!result.moa.empty()) {
         report["moa"] = {{"treatments", result.treatments.rows()},
                          {"features", result.features_compared},
-                         {"similarity", to_string(settings.moa.similarity)}};
+                         {"similarity", to_string(settings.moa.similarity)},
+                         {"replicate_reproducibility",
+                          {{"replicate_similarity", number(result.replicates.replicate_similarity)},
+                           {"non_replicate_similarity",
+                            number(result.replicates.non_replicate_similarity)},
+                           {"separation", number(result.replicates.separation)},
+                           {"treatments", result.replicates.treatments}}}};
         for (std::size_t i = 0; i < result.moa.size(); ++i) {
             report["moa"][to_string(result.moa[i].exclusion)] =
                 moa_json(result.moa[i], result.mean_average_precision[i], result, columns);
         }
     }
+    if (result.selected) report["selection"] = selection_json(result, settings);
     report["control_quality"] = nlohmann::json::array();
     for (const auto& quality : result.quality) {
         report["control_quality"].push_back(quality_json(quality, columns));

@@ -2,6 +2,7 @@
 // of any value of the wrong type or out of range.
 #include "hcs/evaluate/evaluation_settings.hpp"
 
+#include "hcs/core/config.hpp"
 #include "hcs/core/errors.hpp"
 
 namespace hcs {
@@ -41,6 +42,8 @@ NormalisationSettings read_normalisation(const nlohmann::json& section,
         setting<std::string>(section, "/normalise/reference", "controls"));
     normalisation.per_plate = setting(section, "/normalise/per_plate", true);
     normalisation.sample_standard_deviation = setting(section, "/normalise/sample_sd", true);
+    normalisation.centre_plates_on_controls =
+        setting(section, "/normalise/centre_plates_on_controls", false);
     normalisation.plate_column = settings.columns.plate;
     normalisation.control_column = settings.columns.control;
     normalisation.control_value = settings.negative_control;
@@ -108,6 +111,15 @@ EvaluationSettings EvaluationSettings::from_config(const nlohmann::json& config)
     settings.dose_response.exclude_controls =
         setting(section, "/dose_response/exclude_controls", true);
     settings.plots = setting(section, "/plots", true);
+
+    const auto overlays = setting(section, "/selection/candidates", nlohmann::json::array());
+    for (const auto& overlay : overlays) {
+        nlohmann::json candidate = config;
+        candidate["evaluate"].erase("selection");
+        merge_config(candidate["evaluate"], overlay);
+        settings.candidate_overlays.push_back(overlay);
+        settings.candidates.push_back(from_config(candidate));
+    }
     return settings;
 }
 

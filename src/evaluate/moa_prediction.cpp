@@ -88,7 +88,11 @@ MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabe
     for (std::size_t row = 0; row < labels.size(); ++row) {
         usable[row] = left_out_moas.count(labels.moa[row]) == 0;
     }
+    return predict_moa(similarity, labels, exclusion, usable);
+}
 
+MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabels& labels,
+                          NeighbourExclusion exclusion, const std::vector<bool>& usable) {
     MoaEvaluation evaluation;
     evaluation.exclusion = exclusion;
     for (std::size_t query = 0; query < labels.size(); ++query) {

@@ -99,38 +99,70 @@ std::vector<std::size_t> rows_with_value(const FeatureTable& table, const std::s
     return rows;
 }
 
-void normalise_profiles(FeatureTable& table, const NormalisationSettings& settings) {
-    if (settings.method == NormalisationMethod::none || table.rows() == 0) return;
+namespace {
 
-    std::map<std::string, std::vector<std::size_t>> groups;
-    const std::size_t plate = settings.per_plate ? table.metadata_index(settings.plate_column)
-                                                 : FeatureTable::npos;
-    if (settings.per_plate && plate == FeatureTable::npos) {
+// Rows of each plate (or of the whole table, under the name ""), with their reference rows.
+struct Group {
+    std::vector<std::size_t> rows;
+    std::vector<std::size_t> reference;
+};
+
+std::map<std::string, Group> reference_groups(const FeatureTable& table, bool per_plate,
+                                              bool controls_only,
+                                              const NormalisationSettings& settings) {
+    const std::size_t plate = per_plate ? table.metadata_index(settings.plate_column)
+                                        : FeatureTable::npos;
+    if (per_plate && plate == FeatureTable::npos) {
         throw InputError("profiles have no column " + settings.plate_column);
     }
-    for (std::size_t row = 0; row < table.rows(); ++row) {
-        groups[settings.per_plate ? table.metadata[row][plate] : ""].push_back(row);
-    }
-
-    const std::size_t control = settings.reference == NormalisationReference::controls
-                                    ? table.metadata_index(settings.control_column)
-                                    : FeatureTable::npos;
-    if (settings.reference == NormalisationReference::controls && control == FeatureTable::npos) {
+    const std::size_t control =
+        controls_only ? table.metadata_index(settings.control_column) : FeatureTable::npos;
+    if (controls_only && control == FeatureTable::npos) {
         throw InputError("profiles have no column " + settings.control_column);
     }
-    for (const auto& [name, rows] : groups) {
-        std::vector<std::size_t> reference;
-        for (std::size_t row : rows) {
-            if (control == FeatureTable::npos ||
-                table.metadata[row][control] == settings.control_value) {
-                reference.push_back(row);
-            }
+    std::map<std::string, Group> groups;
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        Group& group = groups[per_plate ? table.metadata[row][plate] : ""];
+        group.rows.push_back(row);
+        if (!controls_only || table.metadata[row][control] == settings.control_value) {
+            group.reference.push_back(row);
         }
-        if (reference.empty()) {
+    }
+    for (const auto& [name, group] : groups) {
+        if (group.reference.empty()) {
             throw InputError("plate " + name + " has no well with " + settings.control_column +
                              " = " + settings.control_value + " to normalise against");
         }
-        normalise_group(table, rows, reference, settings);
+    }
+    return groups;
+}
+
+}  // namespace
+
+void centre_plates_on_controls(FeatureTable& table, const NormalisationSettings& settings) {
+    std::vector<double> values;
+    for (const auto& [name, group] : reference_groups(table, true, true, settings)) {
+        for (Eigen::Index j = 0; j < table.features.cols(); ++j) {
+            values.clear();
+            for (std::size_t row : group.reference) {
+                values.push_back(table.features(static_cast<Eigen::Index>(row), j));
+            }
+            const double centre = median_of(values);
+            for (std::size_t row : group.rows) {
+                table.features(static_cast<Eigen::Index>(row), j) -= centre;
+            }
+        }
+    }
+}
+
+void normalise_profiles(FeatureTable& table, const NormalisationSettings& settings) {
+    if (table.rows() == 0) return;
+    if (settings.centre_plates_on_controls) centre_plates_on_controls(table, settings);
+    if (settings.method == NormalisationMethod::none) return;
+    const bool controls_only = settings.reference == NormalisationReference::controls;
+    for (const auto& [name, group] :
+         reference_groups(table, settings.per_plate, controls_only, settings)) {
+        normalise_group(table, group.rows, group.reference, settings);
     }
 }
 

@@ -55,14 +55,12 @@ FeatureTable whiten_by_controls(const FeatureTable& table,
     const double floor = regularisation * eigenvalues.mean();
     const Eigen::VectorXd scale = (eigenvalues.array() + floor).rsqrt();
 
-    FeatureTable whitened;
-    whitened.metadata_names = table.metadata_names;
-    whitened.metadata = table.metadata;
-    whitened.features = ((table.features.rowwise() - mean) * solver.eigenvectors()) *
-                        scale.asDiagonal();
-    for (Eigen::Index j = 0; j < whitened.features.cols(); ++j) {
-        whitened.feature_names.push_back("PC_" + std::to_string(j + 1));
-    }
+    // ZCA form V S V^T: rotated back, so every feature keeps its name and meaning, and
+    // separately whitened batches stay comparable.
+    const Eigen::MatrixXd& vectors = solver.eigenvectors();
+    FeatureTable whitened = table;
+    whitened.features = (table.features.rowwise() - mean) * vectors * scale.asDiagonal() *
+                        vectors.transpose();
     return whitened;
 }
 

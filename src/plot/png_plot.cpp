@@ -21,6 +21,17 @@ namespace {
 
 std::mutex plplot_mutex;
 
+// Draws, and ends the stream even when drawing throws, so the next plot starts clean.
+void draw_and_end(const std::function<void()>& draw) {
+    try {
+        draw();
+    } catch (...) {
+        plend1();
+        throw;
+    }
+    plend1();
+}
+
 void set_up_colours() {
     plscolbg(255, 255, 255);
     plscol0(1, 0, 0, 0);        // axes and text
@@ -36,8 +47,7 @@ void draw_with_cairo(const std::filesystem::path& file, PlotSize size,
     plspage(0, 0, size.width, size.height, 0, 0);
     set_up_colours();
     plinit();
-    draw();
-    plend1();
+    draw_and_end(draw);
 }
 
 void draw_in_memory(const std::filesystem::path& file, PlotSize size,
@@ -47,8 +57,7 @@ void draw_in_memory(const std::filesystem::path& file, PlotSize size,
     plsmem(size.width, size.height, pixels.data());
     set_up_colours();
     plinit();
-    draw();
-    plend1();
+    draw_and_end(draw);
 
     const cv::Mat rgb(size.height, size.width, CV_8UC3, pixels.data());
     cv::Mat bgr;

@@ -8,11 +8,13 @@
 #include <Eigen/Dense>
 
 #include "hcs/core/feature_table.hpp"
+#include "hcs/evaluate/configuration_selection.hpp"
 #include "hcs/evaluate/control_quality.hpp"
 #include "hcs/evaluate/dose_response.hpp"
 #include "hcs/evaluate/evaluation_settings.hpp"
 #include "hcs/evaluate/mean_average_precision.hpp"
 #include "hcs/evaluate/moa_prediction.hpp"
+#include "hcs/evaluate/replicate_reproducibility.hpp"
 
 namespace hcs {
 
@@ -32,8 +34,13 @@ struct EvaluationResult {
     Eigen::MatrixXd similarity;         // between `treatments`
     std::vector<MoaEvaluation> moa;     // one per rule
     std::vector<MeanAveragePrecision> mean_average_precision;  // one per rule
+    ReplicateReproducibility replicates;  // of the prepared treated wells, label-free
     std::vector<ControlQuality> quality;
     std::vector<CompoundDoseResponse> dose_response;
+    // With candidate settings: the leave-one-compound-out outcome; the MOA figures above are
+    // those of the candidate chosen with all compounds.
+    bool selected = false;
+    SelectionOutcome selection;
 };
 
 // The feature pipeline before similarity search: drop features by name, normalise, drop NaN

@@ -56,12 +56,17 @@ struct EvaluationSettings {
     std::vector<std::string> drop_features;
     FeatureNameMatch feature_name_match = FeatureNameMatch::whole_token;
     bool drop_nan_features = true;
-    NormalisationSettings normalisation;
+    NormalisationSettings normalisation{NormalisationMethod::none};  // as configs/defaults.json
     TransformSettings transform;
     MoaSettings moa;
     QualitySettings quality;
     DoseResponseSettings dose_response;
     bool plots = true;
+
+    // Leave-one-compound-out choice among candidate settings ("/evaluate/selection/candidates",
+    // each an overlay of this section); empty: no selection.
+    std::vector<nlohmann::json> candidate_overlays;
+    std::vector<EvaluationSettings> candidates;
 
     // UsageError naming the key for a wrong value or type.
     static EvaluationSettings from_config(const nlohmann::json& config);

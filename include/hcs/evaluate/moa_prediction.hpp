@@ -69,4 +69,8 @@ MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabe
                           NeighbourExclusion exclusion,
                           const std::set<std::string>& left_out_moas = {});
 
+// The same with the treatments taking part given row by row (usable[row]).
+MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabels& labels,
+                          NeighbourExclusion exclusion, const std::vector<bool>& usable);
+
 }  // namespace hcs

@@ -26,6 +26,10 @@ struct NormalisationSettings {
     NormalisationReference reference = NormalisationReference::controls;
     bool per_plate = true;
     bool sample_standard_deviation = true;  // n - 1 in the denominator
+    // Before the normalisation above, subtract from every well the median of its plate's
+    // control wells, feature by feature: removes plate offsets while the scale is still taken
+    // from many wells (per-plate scales from six DMSO wells are noisy).
+    bool centre_plates_on_controls = false;
     std::string plate_column = "Metadata_Plate";
     std::string control_column = "Metadata_ControlType";
     std::string control_value = "negative";
@@ -42,5 +46,9 @@ std::vector<std::size_t> rows_with_value(const FeatureTable& table, const std::s
 // with fewer than two reference wells, gives NaN for that group and feature: there is no scale
 // to divide by. InputError when a plate has no reference well.
 void normalise_profiles(FeatureTable& table, const NormalisationSettings& settings);
+
+// Subtracts, plate by plate, the median of the plate's control wells from every well.
+// InputError when a plate has no control well.
+void centre_plates_on_controls(FeatureTable& table, const NormalisationSettings& settings);
 
 }  // namespace hcs

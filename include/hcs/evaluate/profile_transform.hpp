@@ -27,9 +27,9 @@ struct TransformSettings {
 FeatureTable drop_correlated_features(const FeatureTable& table, double threshold);
 
 // Rotates and scales the features so that the rows of `control_rows` have (regularised)
-// identity covariance: x -> (Lambda + eps)^(-1/2) V^T (x - mean_controls). The result has one
-// feature per principal direction, named PC_1, PC_2, ...; cosine similarities are those of the
-// ZCA form as well. InputError when fewer than two control rows are given.
+// identity covariance, in the ZCA form x -> V (Lambda + eps)^(-1/2) V^T (x - mean_controls),
+// where V, Lambda are the eigenvectors and eigenvalues of the control covariance. Features keep
+// their names. InputError when fewer than two control rows are given.
 FeatureTable whiten_by_controls(const FeatureTable& table,
                                 const std::vector<std::size_t>& control_rows,
                                 double regularisation);
