@@ -7,6 +7,8 @@
 #include <map>
 #include <numeric>
 
+#include <fnmatch.h>
+
 #include "hcs/core/errors.hpp"
 #include "hcs/core/parallel.hpp"
 
@@ -46,12 +48,8 @@ bool near_zero_variance(const std::vector<double>& values, const FeatureSelectio
 }
 
 bool blocked(const std::string& name, const std::vector<std::string>& blocklist) {
-    for (const auto& entry : blocklist) {
-        if (!entry.empty() && entry.back() == '*') {
-            if (name.rfind(entry.substr(0, entry.size() - 1), 0) == 0) return true;
-        } else if (name == entry) {
-            return true;
-        }
+    for (const auto& pattern : blocklist) {
+        if (fnmatch(pattern.c_str(), name.c_str(), 0) == 0) return true;
     }
     return false;
 }
@@ -151,6 +149,18 @@ FeatureTable keep_features(const FeatureTable& table, const std::vector<std::str
         kept.features.col(k) = table.features.col(column);
     }
     return kept;
+}
+
+}  // namespace hcs::profile
+
+namespace hcs::profile {
+
+FeatureTable exclude_features(const FeatureTable& table, const std::vector<std::string>& patterns) {
+    std::vector<std::string> names;
+    for (const auto& name : table.feature_names) {
+        if (!blocked(name, patterns)) names.push_back(name);
+    }
+    return keep_features(table, names);
 }
 
 }  // namespace hcs::profile

@@ -73,7 +73,8 @@ void apply_scaling(FeatureMatrix& features, const std::vector<std::size_t>& rows
 }
 
 void normalise_per_plate(FeatureTable& table, const NormaliseOptions& options, int threads) {
-    if (options.method == Normalisation::none) return;
+    // A plate without cells (every image empty) has nothing to normalise and needs no controls.
+    if (options.method == Normalisation::none || table.rows() == 0) return;
     const RowGroups plates = group_rows(table, {options.plate_column});
     std::vector<char> is_control(table.rows(), 1);
     if (options.reference == "controls") {

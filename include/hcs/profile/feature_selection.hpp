@@ -17,7 +17,7 @@ struct FeatureSelectionOptions {
     double frequency_cutoff = 0.05;       // 2nd most common / most common value count
     double unique_cutoff = 0.01;          // distinct values / rows
     double correlation_threshold = 0.9;   // |Pearson r| above which one of a pair goes
-    // Features dropped by name; an entry ending in '*' drops every feature starting with it.
+    // Features dropped by name; shell wildcards (fnmatch) are allowed: "*_Location_*".
     std::vector<std::string> blocklist;
 };
 
@@ -27,5 +27,9 @@ std::vector<std::string> select_features(const FeatureTable& table,
 
 // The table with only `names` as features (in that order); InputError names a missing one.
 FeatureTable keep_features(const FeatureTable& table, const std::vector<std::string>& names);
+
+// The table without features matching any of `patterns` (shell wildcards), e.g. the object
+// numbers, parent links and positions CellProfiler exports beside its measurements.
+FeatureTable exclude_features(const FeatureTable& table, const std::vector<std::string>& patterns);
 
 }  // namespace hcs::profile
