@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "hcs/core/config.hpp"
 #include "hcs/core/provenance.hpp"
@@ -56,8 +56,9 @@ nlohmann::json effective_config(const hcs::StageOptions& stage, const ProfileFla
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"hcs-profile: well and treatment profiles from per-cell measurements.\n"
-                 "Exit codes: 0 success, 1 bad input (nothing written), 2 usage error."};
+    CLI::App app{
+        "hcs-profile: well and treatment profiles from per-cell measurements.\n"
+        "Exit codes: 0 success, 1 bad input (nothing written), 2 usage error."};
     hcs::StageOptions stage;
     ProfileFlags flags;
     add_profile_options(app, stage, flags);

@@ -25,7 +25,8 @@ double parse_cell(const std::string& cell, const CsvTable& csv, std::size_t colu
 
 }  // namespace
 
-std::filesystem::path find_table_file(const std::filesystem::path& folder, const std::string& stem) {
+std::filesystem::path find_table_file(const std::filesystem::path& folder,
+                                      const std::string& stem) {
     for (const char* suffix : {".csv", ".csv.gz", ".csv.xz"}) {
         const auto candidate = folder / (stem + suffix);
         if (std::filesystem::exists(candidate)) return candidate;
@@ -53,8 +54,8 @@ ObjectTable read_cellprofiler_object_csv(const std::filesystem::path& file,
     for (std::size_t row = 0; row < csv.rows.size(); ++row) {
         table.metadata.push_back({csv.rows[row][image], csv.rows[row][number]});
         for (std::size_t k = 0; k < feature_columns.size(); ++k) {
-            table.features(row, k) = parse_cell(csv.rows[row][feature_columns[k]], csv,
-                                                feature_columns[k]);
+            table.features(row, k) =
+                parse_cell(csv.rows[row][feature_columns[k]], csv, feature_columns[k]);
         }
     }
     return result;

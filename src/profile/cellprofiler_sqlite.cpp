@@ -40,9 +40,9 @@ Database open_database(const std::filesystem::path& file) {
     auto* buffer = static_cast<unsigned char*>(sqlite3_malloc64(bytes.size()));
     if (!buffer) throw InputError(file.string() + ": out of memory decompressing");
     std::memcpy(buffer, bytes.data(), bytes.size());
-    const int result = sqlite3_deserialize(database.get(), "main", buffer, bytes.size(), bytes.size(),
-                                           SQLITE_DESERIALIZE_FREEONCLOSE |
-                                               SQLITE_DESERIALIZE_READONLY);
+    const int result =
+        sqlite3_deserialize(database.get(), "main", buffer, bytes.size(), bytes.size(),
+                            SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY);
     if (result != SQLITE_OK) throw InputError(file.string() + ": not an SQLite database");
     return database;
 }
@@ -52,8 +52,8 @@ Statement select_all(sqlite3* database, const std::filesystem::path& file,
     sqlite3_stmt* raw = nullptr;
     const std::string query = "SELECT * FROM \"" + table + "\"";
     if (sqlite3_prepare_v2(database, query.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
-        throw InputError(file.string() + ": no table '" + table + "' (" +
-                         sqlite3_errmsg(database) + ")");
+        throw InputError(file.string() + ": no table '" + table + "' (" + sqlite3_errmsg(database) +
+                         ")");
     }
     return Statement(raw, &sqlite3_finalize);
 }
@@ -141,10 +141,11 @@ ObjectTable read_object(sqlite3* database, const std::filesystem::path& file,
     while (sqlite3_step(statement.get()) == SQLITE_ROW) {
         result.table.metadata.push_back(
             {text_of(statement.get(), image), text_of(statement.get(), number)});
-        for (int column : feature_columns) values.push_back(number_of(statement.get(), column, file));
+        for (int column : feature_columns)
+            values.push_back(number_of(statement.get(), column, file));
     }
-    result.table.features = Eigen::Map<FeatureMatrix>(values.data(), result.table.rows(),
-                                                      feature_columns.size());
+    result.table.features =
+        Eigen::Map<FeatureMatrix>(values.data(), result.table.rows(), feature_columns.size());
     return result;
 }
 

@@ -27,9 +27,8 @@ void add_ratio_features(FeatureTable& cells, const std::vector<RatioFeature>& ra
         cells.features.conservativeResize(Eigen::NoChange, column + 1);
         for (std::size_t row = 0; row < cells.rows(); ++row) {
             const double below = cells.features(row, denominator);
-            cells.features(row, column) = below == 0
-                                              ? std::numeric_limits<double>::quiet_NaN()
-                                              : cells.features(row, numerator) / below;
+            cells.features(row, column) = below == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                     : cells.features(row, numerator) / below;
         }
         cells.feature_names.push_back(ratio.name);
     }

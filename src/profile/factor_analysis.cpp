@@ -25,8 +25,8 @@ Eigen::MatrixXd FactorModel::scores(const Eigen::MatrixXd& rows) const {
 
 FactorModel fit_factor_analysis(const Eigen::MatrixXd& standardised, const FactorOptions& options) {
     const Eigen::Index features = standardised.cols();
-    const Eigen::Index k = std::max<Eigen::Index>(1, std::min<Eigen::Index>(options.factors,
-                                                                             features - 1));
+    const Eigen::Index k =
+        std::max<Eigen::Index>(1, std::min<Eigen::Index>(options.factors, features - 1));
     const double rows = std::max<Eigen::Index>(standardised.rows() - 1, 1);
     const Eigen::MatrixXd covariance = standardised.transpose() * standardised / rows;
 
@@ -46,11 +46,11 @@ FactorModel fit_factor_analysis(const Eigen::MatrixXd& standardised, const Facto
         second_moment.diagonal().array() += 1.0;
 
         // M step: L = S beta' E[zz']^-1, psi = diag(S - L beta S).
-        const Eigen::MatrixXd loadings = second_moment.ldlt().solve(covariance_beta.transpose())
-                                             .transpose();
+        const Eigen::MatrixXd loadings =
+            second_moment.ldlt().solve(covariance_beta.transpose()).transpose();
         const Eigen::VectorXd uniqueness =
-            (covariance.diagonal() - (loadings.array() * covariance_beta.array()).rowwise().sum()
-                                         .matrix())
+            (covariance.diagonal() -
+             (loadings.array() * covariance_beta.array()).rowwise().sum().matrix())
                 .cwiseMax(kMinimumUniqueness);
         const double change = (uniqueness - model.uniqueness).cwiseAbs().maxCoeff();
         model.loadings = loadings;

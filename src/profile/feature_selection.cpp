@@ -24,8 +24,8 @@ std::vector<double> column_values(const FeatureTable& table, std::size_t column)
 }
 
 bool too_many_missing(const std::vector<double>& values, double cutoff) {
-    const auto missing = std::count_if(values.begin(), values.end(),
-                                       [](double value) { return std::isnan(value); });
+    const auto missing =
+        std::count_if(values.begin(), values.end(), [](double value) { return std::isnan(value); });
     return values.empty() || static_cast<double>(missing) / values.size() > cutoff;
 }
 
@@ -56,7 +56,8 @@ bool blocked(const std::string& name, const std::vector<std::string>& blocklist)
 
 // |Pearson r| between the kept features, NaN replaced by the feature's mean (pairwise deletion
 // would cost a pass per pair).
-Eigen::MatrixXd absolute_correlation(const FeatureTable& table, const std::vector<std::size_t>& kept) {
+Eigen::MatrixXd absolute_correlation(const FeatureTable& table,
+                                     const std::vector<std::size_t>& kept) {
     Eigen::MatrixXd centred(table.rows(), kept.size());
     for (std::size_t k = 0; k < kept.size(); ++k) {
         const std::vector<double> values = column_values(table, kept[k]);

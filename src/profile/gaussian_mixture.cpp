@@ -16,17 +16,21 @@ constexpr double kLogTwoPi = 1.8378770664093453;
 constexpr double kVarianceFloorFraction = 1e-6;
 
 // rows x k log of weight_j * N(x | mean_j, variance_j).
-Eigen::MatrixXd weighted_log_densities(const GaussianMixture& mixture, const Eigen::MatrixXd& rows) {
+Eigen::MatrixXd weighted_log_densities(const GaussianMixture& mixture,
+                                       const Eigen::MatrixXd& rows) {
     const Eigen::Index k = mixture.means.rows();
     Eigen::MatrixXd result(rows.rows(), k);
     for (Eigen::Index j = 0; j < k; ++j) {
         const Eigen::RowVectorXd inverse = mixture.variances.row(j).cwiseInverse();
-        const double constant = std::log(mixture.weights(j)) -
-                                0.5 * (mixture.variances.row(j).array().log().sum() +
-                                       rows.cols() * kLogTwoPi);
+        const double constant =
+            std::log(mixture.weights(j)) -
+            0.5 * (mixture.variances.row(j).array().log().sum() + rows.cols() * kLogTwoPi);
         const Eigen::MatrixXd difference = rows.rowwise() - mixture.means.row(j);
-        result.col(j) = (-0.5 * (difference.array().square().rowwise() * inverse.array())
-                                    .rowwise().sum()).matrix().array() + constant;
+        result.col(j) =
+            (-0.5 * (difference.array().square().rowwise() * inverse.array()).rowwise().sum())
+                .matrix()
+                .array() +
+            constant;
     }
     return result;
 }

@@ -14,11 +14,14 @@ namespace {
 
 using Key = std::pair<long long, long long>;  // ImageNumber, object number
 
-long long integer_of(const std::string& text) { return std::llround(std::strtod(text.c_str(), nullptr)); }
+long long integer_of(const std::string& text) {
+    return std::llround(std::strtod(text.c_str(), nullptr));
+}
 
 long long key_value(const FeatureTable& table, std::size_t row, std::size_t metadata_column,
                     std::size_t feature_column) {
-    if (metadata_column != FeatureTable::npos) return integer_of(table.metadata[row][metadata_column]);
+    if (metadata_column != FeatureTable::npos)
+        return integer_of(table.metadata[row][metadata_column]);
     const double value = table.features(row, feature_column);
     return std::isnan(value) ? -1 : std::llround(value);
 }
@@ -44,12 +47,14 @@ std::vector<long long> match_rows(const ObjectTable& base, const ObjectTable& ot
 
     std::map<Key, long long> other_rows;
     for (std::size_t row = 0; row < x.rows(); ++row) {
-        const Key key{integer_of(x.metadata[row][x_image]), key_value(x, row, x_key_meta, x_key_feature)};
+        const Key key{integer_of(x.metadata[row][x_image]),
+                      key_value(x, row, x_key_meta, x_key_feature)};
         other_rows.emplace(key, static_cast<long long>(row));
     }
     std::vector<long long> matches(b.rows(), -1);
     for (std::size_t row = 0; row < b.rows(); ++row) {
-        const Key key{integer_of(b.metadata[row][b_image]), key_value(b, row, b_key_meta, b_key_feature)};
+        const Key key{integer_of(b.metadata[row][b_image]),
+                      key_value(b, row, b_key_meta, b_key_feature)};
         const auto found = other_rows.find(key);
         if (found != other_rows.end()) matches[row] = found->second;
     }

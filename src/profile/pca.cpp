@@ -23,12 +23,12 @@ Pca fit_pca(const Eigen::MatrixXd& sample, double variance_fraction, int min_com
     const Eigen::MatrixXd vectors = solver.eigenvectors().rowwise().reverse();
     pca.total_variance = values.sum();
 
-    const Eigen::Index bound = std::max<Eigen::Index>(
-        1, std::min<Eigen::Index>(sample.rows() - 1, sample.cols()));
+    const Eigen::Index bound =
+        std::max<Eigen::Index>(1, std::min<Eigen::Index>(sample.rows() - 1, sample.cols()));
     Eigen::Index keep = 0;
     double explained = 0;
-    while (keep < bound && (keep < min_components ||
-                            explained < variance_fraction * pca.total_variance)) {
+    while (keep < bound &&
+           (keep < min_components || explained < variance_fraction * pca.total_variance)) {
         explained += values(keep);
         ++keep;
     }

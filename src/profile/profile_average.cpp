@@ -21,7 +21,8 @@ FeatureMatrix per_group(const FeatureTable& cells, const RowGroups& groups, int 
     for_each_column(cells.features, layout, threads, [&](std::size_t column, auto& values) {
         std::vector<double> slice;
         for (std::size_t g = 0; g < groups.size(); ++g) {
-            slice.assign(values.begin() + layout.offsets[g], values.begin() + layout.offsets[g + 1]);
+            slice.assign(values.begin() + layout.offsets[g],
+                         values.begin() + layout.offsets[g + 1]);
             result(g, column) = statistic(slice);
         }
     });
@@ -45,9 +46,8 @@ Profiles profile_median(const FeatureTable& cells, const RowGroups& groups, int 
 Profiles profile_mean_std(const FeatureTable& cells, const RowGroups& groups, int threads) {
     const Profiles means = profile_mean(cells, groups, threads);
     const FeatureMatrix deviations =
-        per_group(cells, groups, threads, [](std::vector<double>& slice) {
-            return standard_deviation_of(slice, true);
-        });
+        per_group(cells, groups, threads,
+                  [](std::vector<double>& slice) { return standard_deviation_of(slice, true); });
 
     Profiles both;
     both.feature_names = means.feature_names;

@@ -38,7 +38,8 @@ Standardiser fit_standardiser(const Eigen::MatrixXd& sample) {
     const Eigen::RowVectorXd mean = sample.colwise().mean();
     const Eigen::RowVectorXd deviation =
         ((sample.rowwise() - mean).array().square().colwise().sum() /
-         std::max<double>(1.0, sample.rows() - 1.0)).sqrt();
+         std::max<double>(1.0, sample.rows() - 1.0))
+            .sqrt();
     for (Eigen::Index f = 0; f < sample.cols(); ++f) {
         if (deviation(f) > 0) standardiser.used.push_back(f);
     }
@@ -65,7 +66,8 @@ Profiles profile_factor(const FeatureTable& cells, const RowGroups& groups,
     const Eigen::MatrixXd sample =
         gather_rows(cells.features, sample_rows(controls, options.control_cells, generator));
     const Standardiser standardiser = fit_standardiser(sample);
-    if (standardiser.used.size() < 2) throw InputError("factor profile: fewer than two features vary");
+    if (standardiser.used.size() < 2)
+        throw InputError("factor profile: fewer than two features vary");
 
     FactorOptions factor_options;
     factor_options.factors = options.factors;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "hcs/profile/column_layout.hpp"
@@ -18,9 +19,25 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sorts a slice with NaN moved to its end; returns the count of values that are not NaN.
 std::size_t sort_without_nan(double* begin, double* end) {
-    double* finite_end = std::partition(begin, end, [](double value) { return !std::isnan(value); });
+    double* finite_end =
+        std::partition(begin, end, [](double value) { return !std::isnan(value); });
     std::sort(begin, finite_end);
     return static_cast<std::size_t>(finite_end - begin);
+}
+
+// First position in [first, last) whose value is not `before` x, searched by doubling steps
+// from `first`: consecutive treated values sit close together in the sorted reference, so this
+// costs O(log gap) instead of O(log m).
+template <typename Before>
+const double* gallop(const double* first, const double* last, double x, Before before) {
+    std::size_t step = 1;
+    while (first + step < last && before(first[step], x)) {
+        first += step;
+        step <<= 1;
+    }
+    if (first < last && !before(*first, x)) return first;
+    return std::partition_point(first, std::min(first + step, last),
+                                [&](double value) { return before(value, x); });
 }
 
 }  // namespace
@@ -28,25 +45,25 @@ std::size_t sort_without_nan(double* begin, double* end) {
 double signed_ks_sorted(const double* treated, std::size_t treated_count, const double* reference,
                         std::size_t reference_count) {
     if (treated_count == 0 || reference_count == 0) return kNaN;
-    const double n = static_cast<double>(treated_count);
-    const double m = static_cast<double>(reference_count);
+    const double per_treated = 1.0 / static_cast<double>(treated_count);
+    const double per_reference = 1.0 / static_cast<double>(reference_count);
     const double* reference_end = reference + reference_count;
 
     // The extremes lie at the treated values: F_reference - F_treated peaks just below one,
     // F_treated - F_reference at one (both CDFs are step functions).
     double d_plus = 0, d_minus = 0;
     const double* below = reference;
-    const double* at_or_below = reference;
+    const double* at_or_below = reference;  // first reference value above x
     std::size_t i = 0;
     while (i < treated_count) {
         const double x = treated[i];
         std::size_t last = i;
         while (last < treated_count && treated[last] == x) ++last;
-        below = std::lower_bound(below, reference_end, x);
-        at_or_below = std::upper_bound(std::max(below, at_or_below), reference_end, x);
+        below = gallop(below, reference_end, x, std::less<double>());
+        at_or_below = gallop(below, reference_end, x, std::less_equal<double>());
 
-        d_plus = std::max(d_plus, static_cast<double>(below - reference) / m - i / n);
-        d_minus = std::max(d_minus, last / n - static_cast<double>(at_or_below - reference) / m);
+        d_plus = std::max(d_plus, (below - reference) * per_reference - i * per_treated);
+        d_minus = std::max(d_minus, last * per_treated - (at_or_below - reference) * per_reference);
         i = last;
     }
     if (d_plus > d_minus) return d_plus;

@@ -22,8 +22,8 @@ T read(const json& section, const std::string& key, const T& fallback) {
     try {
         return section.at(key).get<T>();
     } catch (const json::exception&) {
-        throw UsageError("config key profile/" + key + " has the wrong type: " +
-                         section.at(key).dump());
+        throw UsageError("config key profile/" + key +
+                         " has the wrong type: " + section.at(key).dump());
     }
 }
 
@@ -39,8 +39,8 @@ void read_input(const json& section, InputOptions& input) {
     input.image_metadata = read(section, "image_metadata", input.image_metadata.string());
     input.image_metadata_key = read(section, "image_metadata_key", input.image_metadata_key);
     input.plate_map = read(section, "plate_map", input.plate_map.string());
-    input.plate_map_well_column = read(section, "plate_map_well_column",
-                                       input.plate_map_well_column);
+    input.plate_map_well_column =
+        read(section, "plate_map_well_column", input.plate_map_well_column);
     input.default_plate = read(section, "default_plate", input.default_plate);
 }
 
@@ -51,8 +51,10 @@ void read_methods(const json& profile, ProfileOptions& options) {
     options.svm.cost = read(svm, "C", options.svm.cost);
     options.svm.seed = seed;
     options.gmm.components = read(gmm, "components", options.gmm.components);
-    options.gmm.variance_explained = read(gmm, "variance_explained", options.gmm.variance_explained);
-    options.gmm.min_pca_components = read(gmm, "min_pca_components", options.gmm.min_pca_components);
+    options.gmm.variance_explained =
+        read(gmm, "variance_explained", options.gmm.variance_explained);
+    options.gmm.min_pca_components =
+        read(gmm, "min_pca_components", options.gmm.min_pca_components);
     options.gmm.reference_cells = read(gmm, "reference_cells", options.gmm.reference_cells);
     options.gmm.reference = read(gmm, "reference", options.gmm.reference);
     options.gmm.max_iterations = read(gmm, "max_iterations", options.gmm.max_iterations);
@@ -61,12 +63,14 @@ void read_methods(const json& profile, ProfileOptions& options) {
     options.factor.control_cells = read(factor, "control_cells", options.factor.control_cells);
     options.factor.max_iterations = read(factor, "max_iterations", options.factor.max_iterations);
     options.factor.seed = seed;
-    options.class_column = read(child(profile, "proportions"), "class_column", options.class_column);
+    options.class_column =
+        read(child(profile, "proportions"), "class_column", options.class_column);
 }
 
 void read_normalisation(const json& profile, ProfileOptions& options) {
     const json normalise = child(profile, "normalise");
-    options.normalise.method = parse_normalisation(read<std::string>(normalise, "method", "standardise"));
+    options.normalise.method =
+        parse_normalisation(read<std::string>(normalise, "method", "standardise"));
     options.normalise.reference = read(normalise, "reference", options.normalise.reference);
     options.normalise.lower_percentile = read(normalise, "lower_percentile", 1.0);
     options.normalise.upper_percentile = read(normalise, "upper_percentile", 99.0);
@@ -80,8 +84,8 @@ void read_normalisation(const json& profile, ProfileOptions& options) {
     select.missing_fraction = read(selection, "missing_fraction", select.missing_fraction);
     select.frequency_cutoff = read(selection, "frequency_cutoff", select.frequency_cutoff);
     select.unique_cutoff = read(selection, "unique_cutoff", select.unique_cutoff);
-    select.correlation_threshold = read(selection, "correlation_threshold",
-                                        select.correlation_threshold);
+    select.correlation_threshold =
+        read(selection, "correlation_threshold", select.correlation_threshold);
     select.blocklist = read(selection, "blocklist", select.blocklist);
 
     const json whitening = child(profile, "whiten");
@@ -99,10 +103,10 @@ void read_normalisation(const json& profile, ProfileOptions& options) {
 
 ProfileMethod parse_profile_method(const std::string& name) {
     static const std::vector<std::pair<std::string, ProfileMethod>> methods = {
-        {"mean", ProfileMethod::mean},   {"median", ProfileMethod::median},
+        {"mean", ProfileMethod::mean},         {"median", ProfileMethod::median},
         {"mean+std", ProfileMethod::mean_std}, {"ks", ProfileMethod::ks},
-        {"svm", ProfileMethod::svm},     {"gmm", ProfileMethod::gmm},
-        {"factor", ProfileMethod::factor}, {"proportions", ProfileMethod::proportions}};
+        {"svm", ProfileMethod::svm},           {"gmm", ProfileMethod::gmm},
+        {"factor", ProfileMethod::factor},     {"proportions", ProfileMethod::proportions}};
     for (const auto& [text, method] : methods) {
         if (text == name) return method;
     }
@@ -160,9 +164,12 @@ RowGroups well_groups(const CellInput& input, const ProfileOptions& options) {
 Profiles well_profiles(const FeatureTable& cells, const RowGroups& wells,
                        const ProfileOptions& options, int threads) {
     switch (options.method) {
-        case ProfileMethod::mean: return profile_mean(cells, wells, threads);
-        case ProfileMethod::median: return profile_median(cells, wells, threads);
-        case ProfileMethod::mean_std: return profile_mean_std(cells, wells, threads);
+        case ProfileMethod::mean:
+            return profile_mean(cells, wells, threads);
+        case ProfileMethod::median:
+            return profile_median(cells, wells, threads);
+        case ProfileMethod::mean_std:
+            return profile_mean_std(cells, wells, threads);
         case ProfileMethod::proportions:
             if (options.class_column.empty()) {
                 throw UsageError("method proportions needs profile/proportions/class_column");
@@ -175,17 +182,22 @@ Profiles well_profiles(const FeatureTable& cells, const RowGroups& wells,
         plate_controls(cells, wells, options.plate_column, options.controls);
     const std::vector<char> is_control = control_rows(cells, options.controls);
     switch (options.method) {
-        case ProfileMethod::ks: return profile_ks(cells, wells, reference, threads);
-        case ProfileMethod::svm: return profile_svm(cells, wells, reference, options.svm, threads);
-        case ProfileMethod::gmm: return profile_gmm(cells, wells, is_control, options.gmm, threads);
-        default: return profile_factor(cells, wells, is_control, options.factor, threads);
+        case ProfileMethod::ks:
+            return profile_ks(cells, wells, reference, threads);
+        case ProfileMethod::svm:
+            return profile_svm(cells, wells, reference, options.svm, threads);
+        case ProfileMethod::gmm:
+            return profile_gmm(cells, wells, is_control, options.gmm, threads);
+        default:
+            return profile_factor(cells, wells, is_control, options.factor, threads);
     }
 }
 
 FeatureTable raw_readouts(const CellInput& input, const RowGroups& wells,
                           const std::vector<std::string>& readouts, int threads) {
     const FeatureTable only = keep_features(input.cells, readouts);
-    return attach_profiles(group_metadata(input.cells, wells), profile_median(only, wells, threads));
+    return attach_profiles(group_metadata(input.cells, wells),
+                           profile_median(only, wells, threads));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include "hcs/profile/profile_svm.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 #include <mutex>
 
@@ -19,9 +20,19 @@ constexpr double kBias = 1.0;               // liblinear appends a constant feat
 
 void silent(const char*) {}
 
+// liblinear's dual solver visits coordinates in an order drawn with the C library's rand(),
+// which is global: trainings run one at a time, each after srand(seed), so a profile does not
+// depend on the thread count or on which group trained before it.
+model* train_reproducibly(const problem& data, const parameter& settings, unsigned seed) {
+    static std::mutex liblinear_rand;
+    std::lock_guard<std::mutex> lock(liblinear_rand);
+    std::srand(seed);
+    return train(&data, &settings);
+}
+
 // Normal vector of the hyperplane separating `treated` (+1) from `controls` (-1).
 Eigen::RowVectorXd svm_normal(const Eigen::MatrixXd& treated, const Eigen::MatrixXd& controls,
-                              double cost) {
+                              double cost, unsigned seed) {
     const int features = static_cast<int>(treated.cols());
     const int rows = static_cast<int>(treated.rows() + controls.rows());
     std::vector<std::vector<feature_node>> nodes(rows);
@@ -44,7 +55,7 @@ Eigen::RowVectorXd svm_normal(const Eigen::MatrixXd& treated, const Eigen::Matri
     settings.solver_type = L2R_L2LOSS_SVC_DUAL;
     settings.C = cost;
     settings.eps = kStoppingTolerance;
-    model* trained = train(&data, &settings);
+    model* trained = train_reproducibly(data, settings, seed);
 
     // liblinear stores w for its first label; read it for the label +1.
     int model_labels[2];
@@ -80,8 +91,8 @@ Profiles profile_svm(const FeatureTable& cells, const RowGroups& groups,
         const auto treated_rows = sample_rows(members, size, generator);
         const auto control_rows = sample_rows(controls, size, generator);
         profiles.values.row(g) = svm_normal(gather_rows(cells.features, treated_rows),
-                                            gather_rows(cells.features, control_rows),
-                                            options.cost);
+                                            gather_rows(cells.features, control_rows), options.cost,
+                                            static_cast<unsigned>(options.seed + g));
     });
     return profiles;
 }

@@ -30,9 +30,8 @@ double average_precision(const Eigen::VectorXd& similarity, std::size_t query,
         if (row != query) others.push_back(row);
     }
     // Ties broken by row index, so the figure does not depend on the sort's whims.
-    std::stable_sort(others.begin(), others.end(), [&](std::size_t a, std::size_t b) {
-        return similarity(a) > similarity(b);
-    });
+    std::stable_sort(others.begin(), others.end(),
+                     [&](std::size_t a, std::size_t b) { return similarity(a) > similarity(b); });
     double precision_sum = 0;
     std::size_t hits = 0;
     for (std::size_t rank = 0; rank < others.size(); ++rank) {

@@ -60,7 +60,9 @@ double percentile_of(std::vector<double>& values, double q) {
     return lower + fraction * (upper - lower);
 }
 
-double median_of(std::vector<double>& values) { return percentile_of(values, 50.0); }
+double median_of(std::vector<double>& values) {
+    return percentile_of(values, 50.0);
+}
 
 double mad_of(std::vector<double>& values) {
     const double median = median_of(values);

@@ -13,7 +13,8 @@
 namespace hcs::profile {
 namespace {
 
-const std::filesystem::path kCase = std::filesystem::path(HCS_SHARED_DIR) / "cases/c03-empty-images";
+const std::filesystem::path kCase =
+    std::filesystem::path(HCS_SHARED_DIR) / "cases/c03-empty-images";
 
 struct CaseFiles {
     std::filesystem::path folder = std::filesystem::temp_directory_path() / "hcs_case_c03_profile";
@@ -30,8 +31,9 @@ CaseFiles write_inputs(const nlohmann::json& image_sets) {
     std::ofstream images(files.images);
     images << "ImageNumber,Metadata_Plate,Metadata_Well\n";
     for (const auto& image : image_sets) {
-        images << image["ImageNumber"].get<int>() << "," << image["Metadata_Plate"].get<std::string>()
-               << "," << image["Metadata_Well"].get<std::string>() << "\n";
+        images << image["ImageNumber"].get<int>() << ","
+               << image["Metadata_Plate"].get<std::string>() << ","
+               << image["Metadata_Well"].get<std::string>() << "\n";
     }
     return files;
 }

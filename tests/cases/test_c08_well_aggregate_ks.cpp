@@ -12,7 +12,8 @@
 namespace hcs::profile {
 namespace {
 
-const std::filesystem::path kCase = std::filesystem::path(HCS_SHARED_DIR) / "cases/c08-well-aggregate-ks";
+const std::filesystem::path kCase =
+    std::filesystem::path(HCS_SHARED_DIR) / "cases/c08-well-aggregate-ks";
 
 nlohmann::json read_case() {
     std::ifstream stream(kCase / "case.json");
@@ -32,7 +33,8 @@ std::size_t row_of(const FeatureTable& wells, const nlohmann::json& key) {
     for (std::size_t row = 0; row < wells.rows(); ++row) {
         bool match = true;
         for (const auto& [column, value] : key.items()) {
-            match = match && wells.metadata[row][wells.metadata_index(column)] == value.get<std::string>();
+            match = match &&
+                    wells.metadata[row][wells.metadata_index(column)] == value.get<std::string>();
         }
         if (match) return row;
     }
@@ -57,8 +59,8 @@ TEST(CaseC08, WellMeanMedianAndSignedKsMatchHandDerivation) {
         } else {
             actual = wells.features(row, wells.feature_index(feature));
         }
-        EXPECT_NEAR(actual, value, item["tol"].get<double>()) << feature << " " << stat << " "
-                                                              << item["row"].dump();
+        EXPECT_NEAR(actual, value, item["tol"].get<double>())
+            << feature << " " << stat << " " << item["row"].dump();
         ++checked;
     }
     EXPECT_EQ(checked, 21);

@@ -8,8 +8,8 @@ namespace {
 
 FeatureTable three_wells() {
     FeatureTable wells;
-    wells.metadata_names = {"Metadata_Plate", "Metadata_Well", "Metadata_Compound",
-                            "Metadata_Concentration", "Metadata_MOA", "Metadata_Object_Count"};
+    wells.metadata_names = {"Metadata_Plate",         "Metadata_Well", "Metadata_Compound",
+                            "Metadata_Concentration", "Metadata_MOA",  "Metadata_Object_Count"};
     wells.metadata = {{"P1", "A01", "taxol", "1", "MT stabiliser", "10"},
                       {"P2", "A02", "taxol", "1", "MT stabiliser", "20"},
                       {"P1", "B01", "DMSO", "0", "DMSO", "5"}};

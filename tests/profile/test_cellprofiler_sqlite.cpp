@@ -18,7 +18,7 @@ const std::filesystem::path kNf1 =
 TEST(CellProfilerSqlite, ReadsGzippedExportTablesWithReadmeRowCounts) {
     const SqliteExport exported =
         read_cellprofiler_sqlite(kNf1 / "all_cellprofiler.sqlite.gz", {"Cells", "Nuclei"});
-    EXPECT_EQ(exported.images.rows(), 32u);        // README: Per_Image 32 rows
+    EXPECT_EQ(exported.images.rows(), 32u);             // README: Per_Image 32 rows
     EXPECT_EQ(exported.objects[0].table.rows(), 242u);  // Per_Cells
     EXPECT_EQ(exported.objects[1].table.rows(), 433u);  // Per_Nuclei
     EXPECT_NE(exported.images.metadata_index("Metadata_Well"), FeatureTable::npos);
@@ -38,9 +38,14 @@ TEST(CellProfilerSqlite, CellsPerWellMatchReadmeAfterPlateMapJoin) {
         EXPECT_EQ(row[genotype], row[well].back() == '6' ? "WT" : "Het");  // plate map: column 6 WT
     }
     // README: C6 25, C7 21, D6 7, D7 29, E6 14, E7 56, F6 23, F7 67.
-    EXPECT_EQ(per_well, (std::map<std::string, int>{{"C06", 25}, {"C07", 21}, {"D06", 7},
-                                                     {"D07", 29}, {"E06", 14}, {"E07", 56},
-                                                     {"F06", 23}, {"F07", 67}}));
+    EXPECT_EQ(per_well, (std::map<std::string, int>{{"C06", 25},
+                                                    {"C07", 21},
+                                                    {"D06", 7},
+                                                    {"D07", 29},
+                                                    {"E06", 14},
+                                                    {"E07", 56},
+                                                    {"F06", 23},
+                                                    {"F07", 67}}));
 }
 
 TEST(CellProfilerSqlite, MissingTableIsAnInputError) {

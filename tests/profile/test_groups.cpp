@@ -10,8 +10,8 @@ namespace {
 
 FeatureTable cells_in_wells() {
     FeatureTable cells;
-    cells.metadata_names = {"Metadata_Plate", "Metadata_Well", "Metadata_Compound",
-                            "Metadata_Site", "ObjectNumber"};
+    cells.metadata_names = {"Metadata_Plate", "Metadata_Well", "Metadata_Compound", "Metadata_Site",
+                            "ObjectNumber"};
     cells.metadata = {{"P1", "B01", "taxol", "1", "1"},
                       {"P1", "A01", "DMSO", "1", "1"},
                       {"P1", "B01", "taxol", "2", "1"}};

@@ -24,8 +24,8 @@ TEST(JoinObjects, FollowsBaseParentLinkThenChildParentLinkThenObjectNumber) {
     // their cell in Cytoplasm_Parent_Cells; image 2's nucleus 3 must not be taken for image 1's.
     const auto cells = object("Cells", {{"1", "1"}, {"1", "2"}},
                               {"Cells_Parent_Nuclei", "Cells_Area"}, {3, 100, 5, 200});
-    const auto nuclei = object("Nuclei", {{"2", "3"}, {"1", "3"}, {"1", "5"}}, {"Nuclei_Area"},
-                               {-1, 30, 50});
+    const auto nuclei =
+        object("Nuclei", {{"2", "3"}, {"1", "3"}, {"1", "5"}}, {"Nuclei_Area"}, {-1, 30, 50});
     const auto cytoplasm = object("Cytoplasm", {{"1", "7"}, {"1", "8"}},
                                   {"Cytoplasm_Parent_Cells", "Cytoplasm_Area"}, {2, 20, 9, 90});
     const FeatureTable joined = join_objects({cells, nuclei, cytoplasm});

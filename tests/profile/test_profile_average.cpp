@@ -36,7 +36,7 @@ TEST(ProfileAverage, MeanStdAppendsSampleDeviationsUnderSuffixedNames) {
     ASSERT_EQ(both.feature_names.size(), 2u);
     EXPECT_EQ(both.feature_names[1], "Cells_X_StDev");
     EXPECT_DOUBLE_EQ(both.values(0, 1), std::sqrt(200.0));  // (10-20)^2 + (30-20)^2, / 1
-    EXPECT_DOUBLE_EQ(both.values(1, 1), std::sqrt(19.0));  // (9 + 4 + 25) / 2
+    EXPECT_DOUBLE_EQ(both.values(1, 1), std::sqrt(19.0));   // (9 + 4 + 25) / 2
 }
 
 }  // namespace

@@ -22,7 +22,6 @@ struct AggregateOptions {
 // One row per group, in key order: the group columns, every other Metadata_* column constant
 // within each group (e.g. Metadata_MOA), Metadata_Object_Count (summed when the input has it,
 // else the number of rows), then the mean or median of each feature with NaN skipped.
-FeatureTable aggregate(const FeatureTable& table, const AggregateOptions& options,
-                       int threads = 0);
+FeatureTable aggregate(const FeatureTable& table, const AggregateOptions& options, int threads = 0);
 
 }  // namespace hcs::profile

@@ -18,9 +18,9 @@ struct InputOptions {
     std::filesystem::path images;              // per-image table for our own cell tables
     std::filesystem::path image_metadata;      // CSV joined on `image_metadata_key`
     std::string image_metadata_key = "ImageNumber";
-    std::filesystem::path plate_map;           // CSV joined on the well
+    std::filesystem::path plate_map;  // CSV joined on the well
     std::string plate_map_well_column = "Well";
-    std::string default_plate = "Plate1";      // Metadata_Plate where the input has none
+    std::string default_plate = "Plate1";  // Metadata_Plate where the input has none
 };
 
 struct CellInput {

@@ -13,10 +13,10 @@ namespace hcs::profile {
 struct FeatureSelectionOptions {
     // Applied in this order; any of "missing", "blocklist", "variance", "correlation".
     std::vector<std::string> operations = {"missing", "blocklist", "variance", "correlation"};
-    double missing_fraction = 0.05;       // drop when more than this fraction is NaN
-    double frequency_cutoff = 0.05;       // 2nd most common / most common value count
-    double unique_cutoff = 0.01;          // distinct values / rows
-    double correlation_threshold = 0.9;   // |Pearson r| above which one of a pair goes
+    double missing_fraction = 0.05;      // drop when more than this fraction is NaN
+    double frequency_cutoff = 0.05;      // 2nd most common / most common value count
+    double unique_cutoff = 0.01;         // distinct values / rows
+    double correlation_threshold = 0.9;  // |Pearson r| above which one of a pair goes
     // Features dropped by name; shell wildcards (fnmatch) are allowed: "*_Location_*".
     std::vector<std::string> blocklist;
 };

@@ -20,8 +20,8 @@ struct GaussianMixture {
 struct MixtureOptions {
     int components = 50;
     int max_iterations = 200;
-    double tolerance = 1e-6;   // stop when the mean log-likelihood gains less than this
-    std::uint64_t seed = 42;   // k-means++ style seeding of the means
+    double tolerance = 1e-6;  // stop when the mean log-likelihood gains less than this
+    std::uint64_t seed = 42;  // k-means++ style seeding of the means
 };
 
 // Fits on `sample` (rows = cells). A variance floor of 1e-6 times each dimension's variance keeps

@@ -7,9 +7,9 @@
 namespace hcs::profile {
 
 struct Pca {
-    Eigen::RowVectorXd mean;       // per feature
-    Eigen::MatrixXd components;    // features x k, orthonormal columns, by decreasing variance
-    Eigen::VectorXd variances;     // k eigenvalues of the covariance (divisor n - 1)
+    Eigen::RowVectorXd mean;     // per feature
+    Eigen::MatrixXd components;  // features x k, orthonormal columns, by decreasing variance
+    Eigen::VectorXd variances;   // k eigenvalues of the covariance (divisor n - 1)
     double total_variance = 0;
 
     // (rows - mean) * components: rows x k scores.

@@ -12,11 +12,11 @@
 namespace hcs::profile {
 
 struct GmmOptions {
-    int components = 50;             // Ljosa et al. 2013
-    double variance_explained = 0.8; // PCA keeps components for 80% of the variance ...
-    int min_pca_components = 20;     // ... but at least 20
+    int components = 50;                  // Ljosa et al. 2013
+    double variance_explained = 0.8;      // PCA keeps components for 80% of the variance ...
+    int min_pca_components = 20;          // ... but at least 20
     std::size_t reference_cells = 20000;  // size of the reference sample
-    std::string reference = "all";   // sample from "all" cells or from "controls"
+    std::string reference = "all";        // sample from "all" cells or from "controls"
     int max_iterations = 200;
     std::uint64_t seed = 42;
 };
