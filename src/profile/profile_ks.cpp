@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "hcs/profile/column_layout.hpp"
+#include "hcs/profile/radix_sort.hpp"
 #include "hcs/profile/statistics.hpp"
 
 namespace hcs::profile {
@@ -18,10 +19,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sorts a slice with NaN moved to its end; returns the count of values that are not NaN.
-std::size_t sort_without_nan(double* begin, double* end) {
+std::size_t sort_without_nan(double* begin, double* end, std::vector<std::uint64_t>& scratch) {
     double* finite_end =
         std::partition(begin, end, [](double value) { return !std::isnan(value); });
-    std::sort(begin, finite_end);
+    radix_sort(begin, static_cast<std::size_t>(finite_end - begin), scratch);
     return static_cast<std::size_t>(finite_end - begin);
 }
 
@@ -71,8 +72,11 @@ double signed_ks_sorted(const double* treated, std::size_t treated_count, const 
 }
 
 double signed_ks(std::vector<double> treated, std::vector<double> reference) {
-    const std::size_t n = sort_without_nan(treated.data(), treated.data() + treated.size());
-    const std::size_t m = sort_without_nan(reference.data(), reference.data() + reference.size());
+    std::vector<std::uint64_t> scratch;
+    const std::size_t n =
+        sort_without_nan(treated.data(), treated.data() + treated.size(), scratch);
+    const std::size_t m =
+        sort_without_nan(reference.data(), reference.data() + reference.size(), scratch);
     return signed_ks_sorted(treated.data(), n, reference.data(), m);
 }
 
@@ -86,9 +90,10 @@ Profiles profile_ks(const FeatureTable& cells, const RowGroups& groups,
     Profiles profiles{cells.feature_names, FeatureMatrix(groups.size(), cells.features.cols())};
     for_each_column(cells.features, layout, threads, [&](std::size_t column, auto& values) {
         std::vector<std::size_t> counts(layout.sets());
+        std::vector<std::uint64_t> scratch;
         for (std::size_t s = 0; s < layout.sets(); ++s) {
             counts[s] = sort_without_nan(values.data() + layout.offsets[s],
-                                         values.data() + layout.offsets[s + 1]);
+                                         values.data() + layout.offsets[s + 1], scratch);
         }
         for (std::size_t g = 0; g < groups.size(); ++g) {
             if (counts[g] == 0) {  // an empty well has no reference set to look up
