@@ -18,7 +18,8 @@ namespace {
 
 using namespace hcs::profile;
 const std::filesystem::path kShared = HCS_SHARED_DIR;
-const char* kMethods[] = {"mean", "median", "mean+std", "ks", "svm", "gmm", "factor"};
+const char* kMethods[] = {"mean", "median", "mean+std", "ks",
+                          "svm",  "gmm",    "factor",   "proportions"};
 constexpr int kPermutations = 200;
 
 // Rows of `wells` whose `column` is one of `values`.

@@ -34,4 +34,18 @@ void add_ratio_features(FeatureTable& cells, const std::vector<RatioFeature>& ra
     }
 }
 
+void add_threshold_classes(FeatureTable& cells, const std::vector<ThresholdClass>& classes) {
+    for (const auto& rule : classes) {
+        const std::size_t feature = require_feature(cells, rule.feature);
+        const Eigen::Index column = cells.features.cols();
+        cells.features.conservativeResize(Eigen::NoChange, column + 1);
+        for (std::size_t row = 0; row < cells.rows(); ++row) {
+            const double value = cells.features(row, feature);
+            cells.features(row, column) =
+                std::isnan(value) ? value : (value > rule.threshold ? 1 : 0);
+        }
+        cells.feature_names.push_back(rule.name);
+    }
+}
+
 }  // namespace hcs::profile

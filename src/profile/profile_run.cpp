@@ -130,6 +130,11 @@ ProfileOptions ProfileOptions::from_config(const json& config) {
                                   read<std::string>(ratio, "numerator", ""),
                                   read<std::string>(ratio, "denominator", "")});
     }
+    for (const auto& rule : read(profile, "classes", json::array())) {
+        options.classes.push_back({read<std::string>(rule, "name", ""),
+                                   read<std::string>(rule, "feature", ""),
+                                   read(rule, "threshold", 0.0)});
+    }
     options.readouts = read(profile, "readouts", options.readouts);
     read_normalisation(profile, options);
     read_methods(profile, options);
@@ -161,8 +166,10 @@ RowGroups well_groups(const CellInput& input, const ProfileOptions& options) {
     return wells;
 }
 
-Profiles well_profiles(const FeatureTable& cells, const RowGroups& wells,
-                       const ProfileOptions& options, int threads) {
+// `raw_cells` are the cells before normalisation: class proportions count the classes as the
+// per-cell class column names them.
+Profiles well_profiles(const FeatureTable& cells, const FeatureTable& raw_cells,
+                       const RowGroups& wells, const ProfileOptions& options, int threads) {
     switch (options.method) {
         case ProfileMethod::mean:
             return profile_mean(cells, wells, threads);
@@ -174,7 +181,7 @@ Profiles well_profiles(const FeatureTable& cells, const RowGroups& wells,
             if (options.class_column.empty()) {
                 throw UsageError("method proportions needs profile/proportions/class_column");
             }
-            return profile_proportions(cells, wells, options.class_column);
+            return profile_proportions(raw_cells, wells, options.class_column);
         default:
             break;
     }
@@ -205,6 +212,7 @@ FeatureTable raw_readouts(const CellInput& input, const RowGroups& wells,
 ProfileResult run_profiling(CellInput input, const ProfileOptions& options, int threads) {
     ProfileResult result;
     add_ratio_features(input.cells, options.ratios);
+    add_threshold_classes(input.cells, options.classes);
     const RowGroups wells = input.per_well ? RowGroups{} : well_groups(input, options);
     if (!options.readouts.empty() && !input.per_well) {
         result.readouts = raw_readouts(input, wells, options.readouts, threads);
@@ -224,7 +232,7 @@ ProfileResult run_profiling(CellInput input, const ProfileOptions& options, int 
         spdlog::info("profiling {} cells in {} wells, {} features", cells.rows(), wells.size(),
                      cells.feature_names.size());
         result.wells = attach_profiles(group_metadata(cells, wells),
-                                       well_profiles(cells, wells, options, threads));
+                                       well_profiles(cells, input.cells, wells, options, threads));
     }
     result.treatments = aggregate(result.wells, options.aggregate, threads);
     return result;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -30,6 +31,18 @@ TEST(RatioFeature, DividesPerCellAndGivesNaNForZeroDenominator) {
     add_ratio_features(cells, {kGfpRatio});
     EXPECT_DOUBLE_EQ(cells.features(0, 2), 2.0);
     EXPECT_TRUE(std::isnan(cells.features(1, 2)));
+}
+
+TEST(ThresholdClass, OneAboveZeroAtOrBelowNaNForNaN) {
+    FeatureTable cells;
+    cells.feature_names = {"Cells_Ratio"};
+    cells.metadata = {{}, {}, {}};
+    cells.features.resize(3, 1);
+    cells.features << 1.5, 1.0, std::numeric_limits<double>::quiet_NaN();
+    add_threshold_classes(cells, {{"Cells_Class_Nuclear", "Cells_Ratio", 1.0}});
+    EXPECT_EQ(cells.features(0, 1), 1);
+    EXPECT_EQ(cells.features(1, 1), 0);
+    EXPECT_TRUE(std::isnan(cells.features(2, 1)));
 }
 
 TEST(RatioReadout, SyntheticWellMedianByHand) {

@@ -19,4 +19,16 @@ struct RatioFeature {
 // 0 (a cytoplasm without signal has no defined ratio). InputError names a missing column.
 void add_ratio_features(FeatureTable& cells, const std::vector<RatioFeature>& ratios);
 
+// A per-cell class from one feature and a threshold: 1 above it, 0 at or below, NaN when the
+// feature is NaN - a simple classifier whose classes the proportions profile counts (e.g. cells
+// whose GFP is more nuclear than cytoplasmic: ratio above 1).
+struct ThresholdClass {
+    std::string name;
+    std::string feature;
+    double threshold = 0;
+};
+
+// Appends one class column per entry. InputError names a missing feature.
+void add_threshold_classes(FeatureTable& cells, const std::vector<ThresholdClass>& classes);
+
 }  // namespace hcs::profile

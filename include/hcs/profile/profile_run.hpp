@@ -1,4 +1,4 @@
-// hcs-profile's whole computation as one library call: per-cell input -> derived features and
+// hcs-profile's whole computation as one library call: per-cell input -> ratios and classes, and
 // read-outs -> feature exclusion -> per-plate normalisation -> feature selection -> whitening ->
 // well profiles by the chosen method -> treatment profiles. The app only parses flags.
 #pragma once
@@ -35,7 +35,8 @@ struct ProfileOptions {
     InputOptions input;
     std::vector<std::string> exclude_features;
     std::vector<RatioFeature> ratios;
-    std::vector<std::string> readouts;  // raw per-well medians written to readouts.csv
+    std::vector<ThresholdClass> classes;  // per-cell classes, e.g. for the proportions method
+    std::vector<std::string> readouts;    // raw per-well medians written to readouts.csv
     NormaliseOptions normalise;
     bool select_features = false;
     FeatureSelectionOptions selection;
