@@ -1,4 +1,4 @@
-// Class-proportion profiles (Adams et al. 2006, Nat Methods 3:399; Ljosa et al. 2013): the
+// Class-proportion profiles (Adams et al. 2006, Methods Enzymol 414:440; Ljosa et al. 2013): the
 // fraction of a group's cells in each class of a per-cell class column.
 #pragma once
 
