@@ -1,0 +1,46 @@
+// Tests of grouping rows, empty groups, constant metadata and control sets; values by hand.
+#include "hcs/profile/groups.hpp"
+
+#include <gtest/gtest.h>
+
+#include "hcs/core/errors.hpp"
+
+namespace hcs::profile {
+namespace {
+
+FeatureTable cells_in_wells() {
+    FeatureTable cells;
+    cells.metadata_names = {"Metadata_Plate", "Metadata_Well", "Metadata_Compound", "Metadata_Site",
+                            "ObjectNumber"};
+    cells.metadata = {{"P1", "B01", "taxol", "1", "1"},
+                      {"P1", "A01", "DMSO", "1", "1"},
+                      {"P1", "B01", "taxol", "2", "1"}};
+    cells.features.resize(3, 0);
+    return cells;
+}
+
+TEST(GroupRows, OrdersGroupsByKeyAndListsMembers) {
+    const RowGroups wells = group_rows(cells_in_wells(), {"Metadata_Plate", "Metadata_Well"});
+    ASSERT_EQ(wells.size(), 2u);
+    EXPECT_EQ(wells.keys[0][1], "A01");
+    EXPECT_EQ(wells.members[1], (std::vector<std::size_t>{0, 2}));
+}
+
+TEST(GroupRows, MissingColumnIsAnInputError) {
+    EXPECT_THROW(group_rows(cells_in_wells(), {"Metadata_Row"}), InputError);
+}
+
+TEST(GroupMetadata, KeepsConstantColumnsDropsVaryingOnesAndCountsRows) {
+    RowGroups wells = group_rows(cells_in_wells(), {"Metadata_Plate", "Metadata_Well"});
+    add_empty_groups(wells, {{"P1", "A02"}});
+    const FeatureTable frame = group_metadata(cells_in_wells(), wells);
+    EXPECT_EQ(frame.metadata_names,
+              (std::vector<std::string>{"Metadata_Plate", "Metadata_Well", "Metadata_Compound",
+                                        "Metadata_Object_Count"}));
+    ASSERT_EQ(frame.rows(), 3u);  // A01, A02 (empty), B01
+    EXPECT_EQ(frame.metadata[1], (std::vector<std::string>{"P1", "A02", "", "0"}));
+    EXPECT_EQ(frame.metadata[2][3], "2");
+}
+
+}  // namespace
+}  // namespace hcs::profile

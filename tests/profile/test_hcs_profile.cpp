@@ -1,0 +1,56 @@
+// Tests of the hcs-profile command line (apps/hcs-profile.cpp): exit codes 0, 1 and 2, nothing
+// written on bad input, and the c08 case's KS value read back from the written wells.csv.
+#include <cstdlib>
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include "hcs/core/feature_table.hpp"
+
+namespace {
+
+const std::filesystem::path kProgram = std::filesystem::path(HCS_BIN_DIR) / "hcs-profile";
+const std::filesystem::path kCells =
+    std::filesystem::path(HCS_SHARED_DIR) / "cases/c08-well-aggregate-ks/cells.csv";
+
+int run(const std::string& arguments) {
+    const std::string command =
+        kProgram.string() + " " + arguments + " --log-level error 2>/dev/null";
+    const int status = std::system(command.c_str());
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::filesystem::path fresh_folder(const std::string& name) {
+    const auto folder = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove_all(folder);
+    return folder;
+}
+
+TEST(HcsProfile, UnknownFlagIsUsageErrorTwo) {
+    EXPECT_EQ(run("--input " + kCells.string() + " --no-such-flag"), 2);
+    EXPECT_EQ(run("--input " + kCells.string() + " --method pca"), 2);
+}
+
+TEST(HcsProfile, BadInputExitsOneAndWritesNothing) {
+    const auto folder = fresh_folder("hcs_profile_cli_bad");
+    const auto input = std::filesystem::temp_directory_path() / "hcs_profile_cli_bad.csv";
+    std::ofstream(input) << "Metadata_Plate,Metadata_Well,Cells_A\nP1,A01,many\n";
+    EXPECT_EQ(run("--input " + input.string() + " --output " + folder.string()), 1);
+    EXPECT_FALSE(std::filesystem::exists(folder));
+    std::filesystem::remove(input);
+}
+
+TEST(HcsProfile, WritesWellsWithCaseC08KsValue) {
+    const auto folder = fresh_folder("hcs_profile_cli_c08");
+    ASSERT_EQ(run("--input " + kCells.string() + " --method ks --output " + folder.string()), 0);
+    const hcs::FeatureTable wells = hcs::read_feature_table(folder / "wells.csv");
+    ASSERT_EQ(wells.rows(), 3u);
+    // c08 case.json: A02 Nuclei_AreaShape_Area signed KS = +0.5 (normalisation is monotone).
+    EXPECT_DOUBLE_EQ(wells.features(1, wells.feature_index("Nuclei_AreaShape_Area")), 0.5);
+    EXPECT_TRUE(std::filesystem::exists(folder / "wells.h5"));
+    EXPECT_TRUE(std::filesystem::exists(folder / "treatments.csv"));
+    std::filesystem::remove_all(folder);
+}
+
+}  // namespace
