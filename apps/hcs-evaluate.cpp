@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <string>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "hcs/core/config.hpp"
 #include "hcs/core/errors.hpp"
@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
 
         const hcs::EvaluationResult result = hcs::evaluate_profiles(wells, settings);
         hcs::write_evaluation_outputs(result, settings, options.output, provenance.to_json());
-        spdlog::info("report written to {}", (std::filesystem::path(options.output) /
-                                             "report.json").string());
+        spdlog::info("report written to {}",
+                     (std::filesystem::path(options.output) / "report.json").string());
         return hcs::kExitSuccess;
     });
 }

@@ -53,5 +53,21 @@ TEST(Bbbc021Reference, SubstringRuleGivesNsc84Of103AndNscb66Of92) {
     EXPECT_EQ(result.moa[1].correct, 66u);
 }
 
+// Expected: the figures recorded in docs/evaluation.md when configs/bbbc021-best.json was
+// chosen (leave-one-compound-out selection, configs/bbbc021-selection.json): NSC 97/103,
+// NSCB 73/92. A regression guard: a change of these counts must be explained.
+TEST(Bbbc021Best, ChosenConfigurationKeepsItsRecordedAccuracies) {
+    nlohmann::json config =
+        load_config(std::filesystem::path(HCS_SOURCE_DIR) / "configs/bbbc021-best.json");
+    const FeatureTable wells = read_evaluation_input(kPerWellMeans, config, kShared / "data");
+    EvaluationSettings settings = EvaluationSettings::from_config(config);
+    settings.moa.map_permutations = 10;
+    const EvaluationResult result = evaluate_profiles(wells, settings);
+    ASSERT_EQ(result.moa.size(), 2u);
+    EXPECT_EQ(result.moa[0].correct, 97u);
+    EXPECT_EQ(result.moa[1].correct, 73u);
+    EXPECT_EQ(result.moa[1].evaluated, 92u);
+}
+
 }  // namespace
 }  // namespace hcs
