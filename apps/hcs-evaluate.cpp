@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <string>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "hcs/core/config.hpp"
 #include "hcs/core/errors.hpp"
@@ -34,6 +34,14 @@ int main(int argc, char** argv) {
     app.add_option("--input,-i", input, "Well or treatment profiles: .csv, .csv.gz or .h5")
         ->required();
     hcs::add_common_options(app, options);
+    // Evaluation reads one table: the image-set flags of the common set do not apply.
+    for (const char* flag : {"--threads", "--shard", "--fail-fast"}) {
+        app.remove_option(app.get_option(flag));
+    }
+    app.get_option("--data-root")
+        ->description(
+            "Folder that relative annotation files of the config start from "
+            "(default $HCS_DATA_ROOT, else ../shared/data)");
     app.add_option("--similarity", similarity, "cosine or pearson (overrides the config)");
     app.add_flag("--no-plots", no_plots, "Write no PNG figures");
 
@@ -50,8 +58,8 @@ int main(int argc, char** argv) {
 
         const hcs::EvaluationResult result = hcs::evaluate_profiles(wells, settings);
         hcs::write_evaluation_outputs(result, settings, options.output, provenance.to_json());
-        spdlog::info("report written to {}", (std::filesystem::path(options.output) /
-                                             "report.json").string());
+        spdlog::info("report written to {}",
+                     (std::filesystem::path(options.output) / "report.json").string());
         return hcs::kExitSuccess;
     });
 }

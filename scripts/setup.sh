@@ -6,7 +6,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     libopencv-dev libeigen3-dev libtorch-dev liblinear-dev libhdf5-dev libtiff-dev
     libsqlite3-dev libcli11-dev libspdlog-dev nlohmann-json3-dev libgtest-dev
-    libcsv-dev zlib1g-dev liblzma-dev libplplot-dev
+    libcsv-dev zlib1g-dev liblzma-dev libplplot-dev plplot-driver-cairo
 )
 
 missing=()

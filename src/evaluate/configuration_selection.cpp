@@ -13,8 +13,9 @@ std::vector<bool> usable_rows(const TreatmentLabels& labels, NeighbourExclusion 
                               const std::string& held_out_compound) {
     std::vector<bool> usable(labels.size());
     for (std::size_t row = 0; row < labels.size(); ++row) {
-        usable[row] = labels.compound[row] != held_out_compound &&
-                      (rule == NeighbourExclusion::nsc || nscb_left_out.count(labels.moa[row]) == 0);
+        usable[row] =
+            labels.compound[row] != held_out_compound &&
+            (rule == NeighbourExclusion::nsc || nscb_left_out.count(labels.moa[row]) == 0);
     }
     return usable;
 }
@@ -25,8 +26,8 @@ std::size_t score(const Eigen::MatrixXd& similarity, const TreatmentLabels& labe
                   const std::set<std::string>& nscb_left_out, const std::string& held_out) {
     std::size_t correct = 0;
     for (NeighbourExclusion rule : rules) {
-        correct += predict_moa(similarity, labels, rule,
-                               usable_rows(labels, rule, nscb_left_out, held_out))
+        correct += predict_moa_for_rows(similarity, labels, rule,
+                                        usable_rows(labels, rule, nscb_left_out, held_out))
                        .correct;
     }
     return correct;
@@ -60,8 +61,8 @@ SelectionOutcome select_leave_one_compound_out(const std::vector<Eigen::MatrixXd
     std::vector<std::vector<MoaEvaluation>> full(similarities.size());
     for (std::size_t k = 0; k < similarities.size(); ++k) {
         for (NeighbourExclusion rule : rules) {
-            full[k].push_back(predict_moa(similarities[k], labels, rule,
-                                          usable_rows(labels, rule, nscb_left_out_moas, "")));
+            full[k].push_back(predict_moa_for_rows(
+                similarities[k], labels, rule, usable_rows(labels, rule, nscb_left_out_moas, "")));
         }
     }
     outcome.nested.assign(rules.size(), ClassAccuracy{});

@@ -38,16 +38,15 @@ FeatureTable whiten(const FeatureTable& wells, const EvaluationSettings& setting
     }
     FeatureTable result;
     for (const auto& [name, rows] : rows_of_batch) {
-        const FeatureTable part = select_rows(wells, [&](std::size_t row) {
-            return wells.metadata[row][batch] == name;
-        });
+        const FeatureTable part =
+            select_rows(wells, [&](std::size_t row) { return wells.metadata[row][batch] == name; });
         FeatureTable white = whiten_by_controls(
             part, rows_with_value(part, settings.columns.control, settings.negative_control),
             settings.transform.whitening_regularisation);
         if (result.feature_names.empty()) {
             result = white;
-            result.features = FeatureMatrix::Zero(static_cast<Eigen::Index>(wells.rows()),
-                                                  white.features.cols());
+            result.features =
+                FeatureMatrix::Zero(static_cast<Eigen::Index>(wells.rows()), white.features.cols());
             result.metadata = wells.metadata;
         }
         for (std::size_t i = 0; i < rows.size(); ++i) {

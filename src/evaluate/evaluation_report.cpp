@@ -3,6 +3,7 @@
 #include "hcs/evaluate/evaluation_report.hpp"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -52,9 +53,8 @@ nlohmann::json prediction_json(const MoaPrediction& prediction, const Evaluation
 
 nlohmann::json moa_json(const MoaEvaluation& moa, const MeanAveragePrecision& precision,
                         const EvaluationResult& result, const EvaluationColumns& columns) {
-    nlohmann::json json = {{"evaluated", moa.evaluated},
-                           {"correct", moa.correct},
-                           {"accuracy", number(moa.accuracy)}};
+    nlohmann::json json = {
+        {"evaluated", moa.evaluated}, {"correct", moa.correct}, {"accuracy", number(moa.accuracy)}};
     for (const auto& [name, accuracy] : moa.per_moa) {
         json["per_moa"][name] = {{"evaluated", accuracy.evaluated},
                                  {"correct", accuracy.correct},
@@ -73,7 +73,8 @@ nlohmann::json moa_json(const MoaEvaluation& moa, const MeanAveragePrecision& pr
                    {"p_value", number(precision.p_value)},
                    {"permutations", precision.permutations},
                    {"queries", precision.queries.size()}};
-    for (const auto& [name, value] : precision.per_moa) json["mAP"]["per_moa"][name] = number(value);
+    for (const auto& [name, value] : precision.per_moa)
+        json["mAP"]["per_moa"][name] = number(value);
     std::size_t significant = 0;
     for (const auto& query : precision.queries) significant += query.p_value < 0.05 ? 1 : 0;
     json["mAP"]["queries_with_p_below_0.05"] = significant;
@@ -81,25 +82,30 @@ nlohmann::json moa_json(const MoaEvaluation& moa, const MeanAveragePrecision& pr
 }
 
 nlohmann::json quality_json(const ControlQuality& quality, const EvaluationColumns& columns) {
-    return {{columns.plate, quality.plate},       {"feature", quality.feature},
-            {"positive_wells", quality.positive_wells}, {"negative_wells", quality.negative_wells},
-            {"zprime", number(quality.z_prime)},  {"ssmd", number(quality.ssmd)}};
+    return {{columns.plate, quality.plate},
+            {"feature", quality.feature},
+            {"positive_wells", quality.positive_wells},
+            {"negative_wells", quality.negative_wells},
+            {"zprime", number(quality.z_prime)},
+            {"ssmd", number(quality.ssmd)}};
 }
 
 nlohmann::json dose_json(const CompoundDoseResponse& dose, const EvaluationColumns& columns) {
     const auto& fit = dose.fit;
-    return {{columns.compound, dose.compound}, {"feature", dose.feature},
-            {"Bottom", number(fit.curve.bottom)}, {"Top", number(fit.curve.top)},
-            {"EC50", number(fit.curve.ec50)},     {"Hill", number(fit.curve.hill)},
-            {"R2", number(fit.r_squared)},        {"points", fit.points},
-            {"converged", fit.converged},         {"EC50_in_tested_range", fit.ec50_in_tested_range}};
+    return {
+        {columns.compound, dose.compound},    {"feature", dose.feature},
+        {"Bottom", number(fit.curve.bottom)}, {"Top", number(fit.curve.top)},
+        {"EC50", number(fit.curve.ec50)},     {"Hill", number(fit.curve.hill)},
+        {"R2", number(fit.r_squared)},        {"points", fit.points},
+        {"converged", fit.converged},         {"EC50_in_tested_range", fit.ec50_in_tested_range}};
 }
 
 nlohmann::json selection_json(const EvaluationResult& result, const EvaluationSettings& settings) {
     const SelectionOutcome& outcome = result.selection;
     nlohmann::json json = {
-        {"rule", "leave-one-compound-out: per compound, the candidate with most correct 1-NN "
-                 "predictions (summed over the rules) on the other compounds"},
+        {"rule",
+         "leave-one-compound-out: per compound, the candidate with most correct 1-NN "
+         "predictions (summed over the rules) on the other compounds"},
         {"candidates", settings.candidate_overlays},
         {"score_on_all", outcome.score_on_all},
         {"chosen_on_all", outcome.chosen_on_all + 1},
@@ -201,14 +207,17 @@ void write_plots(const EvaluationResult& result, const std::filesystem::path& fo
                      true);
     }
     for (const auto& dose : result.dose_response) {
-        DoseResponseFigure figure{dose.compound + ": EC50 " + cell(dose.fit.curve.ec50),
-                                  "concentration", dose.feature, dose.concentrations,
-                                  dose.responses, nullptr, dose.fit.curve.ec50};
+        char title[160];
+        std::snprintf(title, sizeof(title), "%s: EC50 %.4g, Hill %.3g, R2 %.3f",
+                      dose.compound.c_str(), dose.fit.curve.ec50, dose.fit.curve.hill,
+                      dose.fit.r_squared);
+        DoseResponseFigure figure{
+            title,          "concentration", dose.feature,       dose.concentrations,
+            dose.responses, nullptr,         dose.fit.curve.ec50};
         if (std::isfinite(dose.fit.curve.ec50)) figure.curve = dose.fit.curve;
-        plot_dose_response(
-            folder / ("dose_response_" + file_stem(dose.compound) + "_" + file_stem(dose.feature) +
-                      ".png"),
-            figure);
+        plot_dose_response(folder / ("dose_response_" + file_stem(dose.compound) + "_" +
+                                     file_stem(dose.feature) + ".png"),
+                           figure);
     }
 }
 
@@ -219,15 +228,15 @@ nlohmann::json evaluation_report_json(const EvaluationResult& result,
     const auto& columns = settings.columns;
     nlohmann::json report = {{"wells", result.wells}};
     if (!result.moa.empty()) {
-        report["moa"] = {{"treatments", result.treatments.rows()},
-                         {"features", result.features_compared},
-                         {"similarity", to_string(settings.moa.similarity)},
-                         {"replicate_reproducibility",
-                          {{"replicate_similarity", number(result.replicates.replicate_similarity)},
-                           {"non_replicate_similarity",
-                            number(result.replicates.non_replicate_similarity)},
-                           {"separation", number(result.replicates.separation)},
-                           {"treatments", result.replicates.treatments}}}};
+        report["moa"] = {
+            {"treatments", result.treatments.rows()},
+            {"features", result.features_compared},
+            {"similarity", to_string(settings.moa.similarity)},
+            {"replicate_reproducibility",
+             {{"replicate_similarity", number(result.replicates.replicate_similarity)},
+              {"non_replicate_similarity", number(result.replicates.non_replicate_similarity)},
+              {"separation", number(result.replicates.separation)},
+              {"treatments", result.replicates.treatments}}}};
         for (std::size_t i = 0; i < result.moa.size(); ++i) {
             report["moa"][to_string(result.moa[i].exclusion)] =
                 moa_json(result.moa[i], result.mean_average_precision[i], result, columns);
@@ -256,7 +265,8 @@ void write_evaluation_outputs(const EvaluationResult& result, const EvaluationSe
                        confusion_csv(moa));
         }
     }
-    if (!result.quality.empty()) write_text(folder / "control_quality.csv", quality_csv(result, columns));
+    if (!result.quality.empty())
+        write_text(folder / "control_quality.csv", quality_csv(result, columns));
     if (!result.dose_response.empty()) {
         write_text(folder / "dose_response.csv", dose_csv(result, columns));
     }

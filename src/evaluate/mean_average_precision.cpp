@@ -55,9 +55,11 @@ double mean_of_queries(const std::vector<std::vector<std::size_t>>& rankings,
 }
 
 // P(AP >= observed) when `positives` of `candidates` ranks are drawn at random.
-double query_p_value(const QueryPrecision& query, std::size_t permutations, std::mt19937_64& random) {
+double query_p_value(const QueryPrecision& query, std::size_t permutations,
+                     std::mt19937_64& random) {
     std::vector<bool> ranking(query.candidates, false);
-    std::fill(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(query.positives), true);
+    std::fill(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(query.positives),
+              true);
     std::size_t at_least = 0;
     for (std::size_t draw = 0; draw < permutations; ++draw) {
         std::shuffle(ranking.begin(), ranking.end(), random);

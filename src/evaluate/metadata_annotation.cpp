@@ -73,7 +73,8 @@ std::size_t join_annotation(FeatureTable& table, const CsvTable& annotation,
     std::map<std::vector<std::string>, std::size_t> first_row;
     for (std::size_t row = 0; row < annotation.rows.size(); ++row) {
         std::vector<std::string> key;
-        for (std::size_t column : file_keys) key.push_back(canonical_key(annotation.rows[row][column]));
+        for (std::size_t column : file_keys)
+            key.push_back(canonical_key(annotation.rows[row][column]));
         first_row.emplace(std::move(key), row);
     }
 

@@ -21,8 +21,8 @@ MoaPrediction nearest_neighbour(const Eigen::MatrixXd& similarity, const Treatme
     double best = -std::numeric_limits<double>::infinity();
     for (std::size_t candidate = 0; candidate < labels.size(); ++candidate) {
         if (!usable[candidate] || !neighbour_allowed(labels, query, candidate, exclusion)) continue;
-        const double value = similarity(static_cast<Eigen::Index>(query),
-                                        static_cast<Eigen::Index>(candidate));
+        const double value =
+            similarity(static_cast<Eigen::Index>(query), static_cast<Eigen::Index>(candidate));
         if (!std::isnan(value) && value > best) {
             best = value;
             prediction.neighbour = candidate;
@@ -88,11 +88,11 @@ MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabe
     for (std::size_t row = 0; row < labels.size(); ++row) {
         usable[row] = left_out_moas.count(labels.moa[row]) == 0;
     }
-    return predict_moa(similarity, labels, exclusion, usable);
+    return predict_moa_for_rows(similarity, labels, exclusion, usable);
 }
 
-MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabels& labels,
-                          NeighbourExclusion exclusion, const std::vector<bool>& usable) {
+MoaEvaluation predict_moa_for_rows(const Eigen::MatrixXd& similarity, const TreatmentLabels& labels,
+                                   NeighbourExclusion exclusion, const std::vector<bool>& usable) {
     MoaEvaluation evaluation;
     evaluation.exclusion = exclusion;
     for (std::size_t query = 0; query < labels.size(); ++query) {
@@ -107,10 +107,9 @@ MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabe
         }
         evaluation.predictions.push_back(std::move(prediction));
     }
-    evaluation.accuracy = evaluation.evaluated == 0
-                              ? std::numeric_limits<double>::quiet_NaN()
-                              : static_cast<double>(evaluation.correct) /
-                                    static_cast<double>(evaluation.evaluated);
+    evaluation.accuracy = evaluation.evaluated == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                    : static_cast<double>(evaluation.correct) /
+                                                          static_cast<double>(evaluation.evaluated);
     fill_confusion(evaluation, labels);
     return evaluation;
 }

@@ -110,8 +110,8 @@ struct Group {
 std::map<std::string, Group> reference_groups(const FeatureTable& table, bool per_plate,
                                               bool controls_only,
                                               const NormalisationSettings& settings) {
-    const std::size_t plate = per_plate ? table.metadata_index(settings.plate_column)
-                                        : FeatureTable::npos;
+    const std::size_t plate =
+        per_plate ? table.metadata_index(settings.plate_column) : FeatureTable::npos;
     if (per_plate && plate == FeatureTable::npos) {
         throw InputError("profiles have no column " + settings.plate_column);
     }

@@ -59,8 +59,8 @@ FeatureTable whiten_by_controls(const FeatureTable& table,
     // separately whitened batches stay comparable.
     const Eigen::MatrixXd& vectors = solver.eigenvectors();
     FeatureTable whitened = table;
-    whitened.features = (table.features.rowwise() - mean) * vectors * scale.asDiagonal() *
-                        vectors.transpose();
+    whitened.features =
+        (table.features.rowwise() - mean) * vectors * scale.asDiagonal() * vectors.transpose();
     return whitened;
 }
 

@@ -57,8 +57,8 @@ ReplicateReproducibility replicate_reproducibility(
         ++result.treatments;
     }
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    result.replicate_similarity = result.treatments ? sum / static_cast<double>(result.treatments)
-                                                    : nan;
+    result.replicate_similarity =
+        result.treatments ? sum / static_cast<double>(result.treatments) : nan;
     result.non_replicate_similarity =
         other_pairs ? other_sum / static_cast<double>(other_pairs) : nan;
     result.separation = result.replicate_similarity - result.non_replicate_similarity;

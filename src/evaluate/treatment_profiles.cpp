@@ -23,8 +23,7 @@ double average_of(std::vector<double>& values, AverageStatistic statistic) {
     }
     std::sort(values.begin(), values.end());
     const std::size_t middle = values.size() / 2;
-    return values.size() % 2 == 1 ? values[middle]
-                                  : 0.5 * (values[middle - 1] + values[middle]);
+    return values.size() % 2 == 1 ? values[middle] : 0.5 * (values[middle - 1] + values[middle]);
 }
 
 std::vector<std::size_t> column_indices(const FeatureTable& table,

@@ -45,13 +45,11 @@ void draw_dose_response(const DoseResponseFigure& figure) {
 
     plcol0(1);
     plenv(left, right, *y_low - margin, *y_high + margin, 0, kLogXAxis);
-    pllab(figure.concentration_label.c_str(), figure.response_label.c_str(),
-          figure.title.c_str());
+    pllab(figure.concentration_label.c_str(), figure.response_label.c_str(), figure.title.c_str());
     if (figure.ec50 > 0 && std::isfinite(figure.ec50)) {
         plcol0(4);
         pllsty(2);
-        pljoin(std::log10(figure.ec50), *y_low - margin, std::log10(figure.ec50),
-               *y_high + margin);
+        pljoin(std::log10(figure.ec50), *y_low - margin, std::log10(figure.ec50), *y_high + margin);
         pllsty(1);
     }
     if (!curve_x.empty()) {

@@ -60,8 +60,7 @@ void draw_heatmap(const Eigen::MatrixXd& values, const HeatmapLabels& labels, bo
             fill_cell(static_cast<double>(j), y, (value - low) / range);
             if (write_values && !std::isnan(value)) {
                 plcol0((value - low) / range > 0.6 ? 0 : 1);  // white text on dark cells
-                plptex(static_cast<double>(j) + 0.5, y + 0.35, 1, 0, 0.5,
-                       cell_text(value).c_str());
+                plptex(static_cast<double>(j) + 0.5, y + 0.35, 1, 0, 0.5, cell_text(value).c_str());
             }
         }
     }
@@ -72,8 +71,7 @@ void draw_heatmap(const Eigen::MatrixXd& values, const HeatmapLabels& labels, bo
                labels.rows[i].c_str());
     }
     for (std::size_t j = 0; j < labels.columns.size(); ++j) {
-        plmtex("bv", 0.5, (static_cast<double>(j) + 0.5) / columns, 1.0,
-               labels.columns[j].c_str());
+        plmtex("bv", 0.5, (static_cast<double>(j) + 0.5) / columns, 1.0, labels.columns[j].c_str());
     }
     plschr(0, 1.0);
     plmtex("t", 2.5, 0.5, 0.5, labels.title.c_str());

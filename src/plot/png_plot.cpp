@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <plplot/plplot.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <plplot/plplot.h>
 
 #include "hcs/core/atomic_file.hpp"
 #include "hcs/core/errors.hpp"

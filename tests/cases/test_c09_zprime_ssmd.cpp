@@ -24,7 +24,8 @@ nlohmann::json read_case() {
 
 TEST(CaseC09, ZPrimeAndSsmdPerFeatureMatchHandArithmetic) {
     const nlohmann::json spec = read_case();
-    const FeatureTable cells = read_feature_table(kCase / spec["inputs"]["cells"].get<std::string>());
+    const FeatureTable cells =
+        read_feature_table(kCase / spec["inputs"]["cells"].get<std::string>());
     // The profile step (well mean of the cells; one cell per well here), done with the
     // evaluate module's own averaging until hcs-profile is linked.
     const FeatureTable wells = average_profiles(cells, {"Metadata_Plate", "Metadata_Well"});
@@ -41,9 +42,11 @@ TEST(CaseC09, ZPrimeAndSsmdPerFeatureMatchHandArithmetic) {
     for (const auto& expected : spec["expected"]) {
         const std::string plate = expected["row"]["Metadata_Plate"];
         const std::string feature = expected["feature"];
-        const auto found = std::find_if(
-            report["control_quality"].begin(), report["control_quality"].end(),
-            [&](const auto& row) { return row["Metadata_Plate"] == plate && row["feature"] == feature; });
+        const auto found =
+            std::find_if(report["control_quality"].begin(), report["control_quality"].end(),
+                         [&](const auto& row) {
+                             return row["Metadata_Plate"] == plate && row["feature"] == feature;
+                         });
         ASSERT_NE(found, report["control_quality"].end()) << plate << " " << feature;
         EXPECT_NEAR((*found)[expected["stat"].get<std::string>()].get<double>(),
                     expected["value"].get<double>(), expected["tol"].get<double>())

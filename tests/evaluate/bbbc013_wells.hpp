@@ -50,10 +50,9 @@ inline FeatureTable bbbc013_gfp_ratio_wells() {
     table.features.resize(static_cast<Eigen::Index>(wells.rows.size()), 1);
     for (std::size_t row = 0; row < wells.rows.size(); ++row) {
         const auto& well = wells.rows[row];
-        table.metadata.push_back({"BBBC013", well[wells.column("Well")],
-                                  well[wells.column("Compound")],
-                                  well[wells.column("Concentration")],
-                                  well[wells.column("ControlType")]});
+        table.metadata.push_back(
+            {"BBBC013", well[wells.column("Well")], well[wells.column("Compound")],
+             well[wells.column("Concentration")], well[wells.column("ControlType")]});
         table.features(static_cast<Eigen::Index>(row), 0) =
             median_of(ratios.at(well[wells.column("ImageNumber")]));
     }

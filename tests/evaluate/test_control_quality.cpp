@@ -20,8 +20,8 @@ TEST(ZPrimeFactor, UsesSampleStandardDeviations) {
 
 // Hand: SSMD is signed; positives lower than negatives give a negative value (-10 / sqrt 5).
 TEST(StrictlyStandardisedMeanDifference, IsNegativeWhenPositivesAreLower) {
-    EXPECT_NEAR(strictly_standardised_mean_difference({1, 2, 3}, {10, 12, 14}), -10 / std::sqrt(5.0),
-                1e-12);
+    EXPECT_NEAR(strictly_standardised_mean_difference({1, 2, 3}, {10, 12, 14}),
+                -10 / std::sqrt(5.0), 1e-12);
 }
 
 // Equal means leave Z' without a separation band, a single well has no standard deviation.
@@ -64,8 +64,9 @@ TEST(ControlQuality, Bbbc013ZPrimeEqualsTextbookFormulaOnTheEightControlWells) {
     };
     const double textbook =
         1 - 3 * (sd(positive) + sd(negative)) / std::abs(mean(positive) - mean(negative));
-    const double textbook_ssmd = (mean(positive) - mean(negative)) /
-                                 std::sqrt(sd(positive) * sd(positive) + sd(negative) * sd(negative));
+    const double textbook_ssmd =
+        (mean(positive) - mean(negative)) /
+        std::sqrt(sd(positive) * sd(positive) + sd(negative) * sd(negative));
 
     const auto results =
         control_quality(wells, "Metadata_Plate", "Metadata_Control", "positive", "negative");
@@ -75,10 +76,11 @@ TEST(ControlQuality, Bbbc013ZPrimeEqualsTextbookFormulaOnTheEightControlWells) {
     EXPECT_NEAR(results[0].ssmd, textbook_ssmd, 1e-12);
     // The translocation assay separates its controls (nuclear GFP rises with either drug).
     EXPECT_GT(mean(positive), mean(negative));
-    std::printf("BBBC013 GFP ratio: positive mean %.4f sd %.4f, negative mean %.4f sd %.4f, "
-                "Z' %.4f, SSMD %.3f\n",
-                mean(positive), sd(positive), mean(negative), sd(negative), results[0].z_prime,
-                results[0].ssmd);
+    std::printf(
+        "BBBC013 GFP ratio: positive mean %.4f sd %.4f, negative mean %.4f sd %.4f, "
+        "Z' %.4f, SSMD %.3f\n",
+        mean(positive), sd(positive), mean(negative), sd(negative), results[0].z_prime,
+        results[0].ssmd);
 }
 
 }  // namespace

@@ -46,8 +46,7 @@ TEST(FourParameterLogistic, ReportsFallingCurvesWithPositiveHill) {
 
 // Four points cannot leave a residual degree of freedom; zero doses are not on the model.
 TEST(FourParameterLogistic, IsNanWithFewerThanFivePositiveDoses) {
-    const DoseResponseFit fit =
-        fit_four_parameter_logistic({0, 0, 1, 2, 4, 8}, {1, 1, 2, 3, 4, 5});
+    const DoseResponseFit fit = fit_four_parameter_logistic({0, 0, 1, 2, 4, 8}, {1, 1, 2, 3, 4, 5});
     EXPECT_EQ(fit.points, 4u);
     EXPECT_TRUE(std::isnan(fit.curve.ec50));
     EXPECT_TRUE(std::isnan(fit.r_squared));

@@ -20,16 +20,19 @@ TEST(ReadEvaluationInput, RenamesJoinsAndDerivesAsConfigured) {
         {"evaluate",
          {{"input",
            {{"metadata_columns", {"Image_Metadata_Plate", "Image_Metadata_Well"}},
-            {"rename", {{"Image_Metadata_Plate", "Metadata_Plate"},
-                        {"Image_Metadata_Well", "Metadata_Well"}}},
-            {"annotations", {{{"file", "map.csv"},
-                              {"keys", {{"Metadata_Plate", "plate"}, {"Metadata_Well", "well"}}},
-                              {"columns", {{"Metadata_Compound", "compound"}}}}}},
-            {"derive", {{{"source", "Metadata_Plate"}, {"pattern", "^(Week[0-9]+)_"},
-                         {"target", "Metadata_Batch"}}}}}}}}};
+            {"rename",
+             {{"Image_Metadata_Plate", "Metadata_Plate"},
+              {"Image_Metadata_Well", "Metadata_Well"}}},
+            {"annotations",
+             {{{"file", "map.csv"},
+               {"keys", {{"Metadata_Plate", "plate"}, {"Metadata_Well", "well"}}},
+               {"columns", {{"Metadata_Compound", "compound"}}}}}},
+            {"derive",
+             {{{"source", "Metadata_Plate"},
+               {"pattern", "^(Week[0-9]+)_"},
+               {"target", "Metadata_Batch"}}}}}}}}};
     std::vector<std::string> inputs;
-    const FeatureTable table =
-        read_evaluation_input(folder / "wells.csv", config, folder, &inputs);
+    const FeatureTable table = read_evaluation_input(folder / "wells.csv", config, folder, &inputs);
     EXPECT_EQ(table.feature_names, std::vector<std::string>{"f"});
     EXPECT_EQ(table.metadata_names,
               (std::vector<std::string>{"Metadata_Plate", "Metadata_Well", "Metadata_Compound",

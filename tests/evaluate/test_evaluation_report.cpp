@@ -41,8 +41,7 @@ TEST(EvaluationReport, WritesJsonCsvAndPngFiles) {
     std::filesystem::remove_all(folder);
     write_evaluation_outputs(result, settings, folder, {{"stage", "test"}});
     for (const char* file : {"report.json", "moa_predictions.csv", "confusion_NSC.csv",
-                             "confusion_NSC.png", "dose_response.csv",
-                             "dose_response_a_f.png"}) {
+                             "confusion_NSC.png", "dose_response.csv", "dose_response_a_f.png"}) {
         EXPECT_TRUE(std::filesystem::exists(folder / file)) << file;
     }
 

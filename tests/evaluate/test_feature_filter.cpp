@@ -15,14 +15,14 @@ const std::vector<std::string> kWords = {"Location", "Center", "Number", "Parent
 
 // README: the substring rule also removes *_EulerNumber and *_NumberOfNeighbors_*.
 TEST(FeatureNameMatches, WholeTokenSparesEulerNumberWhichSubstringDrops) {
-    EXPECT_TRUE(feature_name_matches("Nuclei_Location_Center_X", kWords,
-                                     FeatureNameMatch::whole_token));
-    EXPECT_TRUE(feature_name_matches("Cells_Number_Object_Number", kWords,
-                                     FeatureNameMatch::whole_token));
-    EXPECT_FALSE(feature_name_matches("Cells_AreaShape_EulerNumber", kWords,
-                                      FeatureNameMatch::whole_token));
-    EXPECT_TRUE(feature_name_matches("Cells_AreaShape_EulerNumber", kWords,
-                                     FeatureNameMatch::substring));
+    EXPECT_TRUE(
+        feature_name_matches("Nuclei_Location_Center_X", kWords, FeatureNameMatch::whole_token));
+    EXPECT_TRUE(
+        feature_name_matches("Cells_Number_Object_Number", kWords, FeatureNameMatch::whole_token));
+    EXPECT_FALSE(
+        feature_name_matches("Cells_AreaShape_EulerNumber", kWords, FeatureNameMatch::whole_token));
+    EXPECT_TRUE(
+        feature_name_matches("Cells_AreaShape_EulerNumber", kWords, FeatureNameMatch::substring));
     EXPECT_FALSE(feature_name_matches("Cells_Neighbors_NumberOfNeighbors_5", kWords,
                                       FeatureNameMatch::whole_token));
     EXPECT_TRUE(feature_name_matches("Cells_Neighbors_NumberOfNeighbors_5", kWords,

@@ -6,8 +6,8 @@
 #include <string>
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -37,10 +37,10 @@ std::filesystem::path write_c10_config(const std::filesystem::path& folder) {
 
 TEST(HcsEvaluate, WritesReportTablesAndFigures) {
     const auto folder = fresh_folder("success");
-    const int code = run("--input " + kCaseProfiles.string() + " --config " +
-                             write_c10_config(folder).string() + " --output " +
-                             (folder / "report").string(),
-                         folder / "log.txt");
+    const int code =
+        run("--input " + kCaseProfiles.string() + " --config " + write_c10_config(folder).string() +
+                " --output " + (folder / "report").string(),
+            folder / "log.txt");
     ASSERT_EQ(code, 0);
     for (const char* file : {"report.json", "moa_predictions.csv", "confusion_NSC.csv",
                              "confusion_NSC.png", "confusion_NSCB.png"}) {

@@ -31,8 +31,8 @@ TEST(MeanAveragePrecision, PerfectSeparationHasApOneAndSmallPValue) {
     ASSERT_EQ(result.queries.size(), 6u);
     EXPECT_EQ(result.queries[0].positives, 2u);
     EXPECT_EQ(result.queries[0].candidates, 5u);
-    // 10 of the C(6,3) = 20 label arrangements... only the 2 separating ones give mAP 1: p about
-    // 0.1, certainly below 0.2 and above 1/1000.
+    // Hand: of the C(6,3) = 20 ways to place the X labels, 2 separate the blocks (mAP 1), so
+    // p is about 0.1: below 0.2 and, by the +1 rule, at least 1/1000.
     EXPECT_LT(result.p_value, 0.2);
     EXPECT_GE(result.p_value, 1.0 / 1000.0);
     // A query's null: 2 positives among 5 at random ranks reach AP 1 with probability 1/10.

@@ -19,13 +19,14 @@ FeatureTable two_wells() {
 
 TEST(JoinAnnotation, MatchesNumbersWrittenDifferently) {
     FeatureTable table = two_wells();
-    const CsvTable moa = parse_csv("compound,concentration,moa\ntaxol,0.3,Microtubule "
-                                   "stabilizers\nDMSO,0,DMSO\n",
-                                   "moa.csv");
-    const AnnotationJoin join{"moa.csv",
-                              {{"Metadata_Compound", "compound"},
-                               {"Metadata_Concentration", "concentration"}},
-                              {{"Metadata_MOA", "moa"}}};
+    const CsvTable moa = parse_csv(
+        "compound,concentration,moa\ntaxol,0.3,Microtubule "
+        "stabilizers\nDMSO,0,DMSO\n",
+        "moa.csv");
+    const AnnotationJoin join{
+        "moa.csv",
+        {{"Metadata_Compound", "compound"}, {"Metadata_Concentration", "concentration"}},
+        {{"Metadata_MOA", "moa"}}};
     EXPECT_EQ(join_annotation(table, moa, join), 2u);
     EXPECT_EQ(table.metadata[0][3], "Microtubule stabilizers");
     EXPECT_EQ(table.metadata[1][3], "DMSO");

@@ -11,10 +11,9 @@ namespace {
 // c (Y, batch 2). Similarities chosen so each rule picks a different neighbour.
 struct Fixture {
     TreatmentLabels labels{{"a", "a", "b", "c"}, {"1", "2", "1", "2"}, {"X", "X", "X", "Y"}};
-    Eigen::MatrixXd similarity = (Eigen::MatrixXd(4, 4) << 1.0, 0.9, 0.8, 0.1,
-                                  0.9, 1.0, 0.2, 0.7,
-                                  0.8, 0.2, 1.0, 0.3,
-                                  0.1, 0.7, 0.3, 1.0).finished();
+    Eigen::MatrixXd similarity = (Eigen::MatrixXd(4, 4) << 1.0, 0.9, 0.8, 0.1, 0.9, 1.0, 0.2, 0.7,
+                                  0.8, 0.2, 1.0, 0.3, 0.1, 0.7, 0.3, 1.0)
+                                     .finished();
 };
 
 // Hand: NSC: a1 -> b (0.8, X right), a2 -> c (0.7, Y wrong), b -> a1 (X right), c -> a2 (X

@@ -15,9 +15,8 @@ namespace {
 FeatureTable two_plates() {
     FeatureTable table;
     table.metadata_names = {"Metadata_Plate", "Metadata_ControlType"};
-    table.metadata = {{"P1", "negative"}, {"P1", "negative"}, {"P1", "negative"},
-                      {"P1", ""},         {"P2", "negative"}, {"P2", "negative"},
-                      {"P2", ""}};
+    table.metadata = {{"P1", "negative"}, {"P1", "negative"}, {"P1", "negative"}, {"P1", ""},
+                      {"P2", "negative"}, {"P2", "negative"}, {"P2", ""}};
     table.feature_names = {"f"};
     table.features.resize(7, 1);
     table.features << 1, 2, 3, 5, 10, 14, 16;

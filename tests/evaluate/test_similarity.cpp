@@ -19,13 +19,13 @@ TEST(SimilarityMatrix, CosineMatchesHandArithmetic) {
 }
 
 // Hand: (1,2,3) and (3,2,1) are perfectly anti-correlated; (1,2,3) and (2,4,7): centred
-// (-1,0,1) and (-7/3,-1/3,10/3): r = (7/3 + 10/3) / (sqrt 2 * sqrt(150/9)) = 0.98198.
+// (-1,0,1) and (-7/3,-1/3,8/3): r = (7/3 + 8/3) / (sqrt 2 * sqrt(114/9)) = 0.99340.
 TEST(SimilarityMatrix, PearsonCentresEachProfile) {
     FeatureMatrix profiles(3, 3);
     profiles << 1, 2, 3, 3, 2, 1, 2, 4, 7;
     const Eigen::MatrixXd similarity = similarity_matrix(profiles, SimilarityMeasure::pearson);
     EXPECT_NEAR(similarity(0, 1), -1.0, 1e-12);
-    EXPECT_NEAR(similarity(0, 2), (17.0 / 3) / (std::sqrt(2.0) * std::sqrt(150.0 / 9)), 1e-12);
+    EXPECT_NEAR(similarity(0, 2), 5.0 / (std::sqrt(2.0) * std::sqrt(114.0 / 9)), 1e-12);
 }
 
 TEST(SimilarityMatrix, ZeroProfileHasNanSimilarity) {

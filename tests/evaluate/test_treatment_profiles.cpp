@@ -23,9 +23,9 @@ FeatureTable replicate_wells() {
 TEST(AverageProfiles, MeanPerGroupKeepsConstantMetadata) {
     const FeatureTable treatments = average_profiles(replicate_wells(), {"Metadata_Compound"});
     ASSERT_EQ(treatments.rows(), 2u);
-    EXPECT_EQ(treatments.metadata_names,
-              (std::vector<std::string>{"Metadata_Compound", "Metadata_MOA",
-                                        "Metadata_Group_Count"}));
+    EXPECT_EQ(
+        treatments.metadata_names,
+        (std::vector<std::string>{"Metadata_Compound", "Metadata_MOA", "Metadata_Group_Count"}));
     EXPECT_EQ(treatments.metadata[0], (std::vector<std::string>{"x", "m", "3"}));
     EXPECT_DOUBLE_EQ(treatments.features(0, 0), 3.0);
     EXPECT_DOUBLE_EQ(treatments.features(0, 1), 6.0);

@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include <gtest/gtest.h>
-#include <opencv2/imgcodecs.hpp>
 #include <plplot/plplot.h>
+#include <opencv2/imgcodecs.hpp>
 
 namespace hcs {
 namespace {

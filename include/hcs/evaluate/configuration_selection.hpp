@@ -15,11 +15,11 @@
 namespace hcs {
 
 struct SelectionOutcome {
-    std::vector<std::string> compounds;       // in order of first appearance
-    std::vector<std::size_t> chosen;          // candidate chosen for each compound
-    std::vector<std::size_t> score_on_all;    // per candidate: correct NSC + NSCB, all compounds
-    std::size_t chosen_on_all = 0;            // the candidate the rule picks with all compounds
-    std::vector<ClassAccuracy> nested;        // per rule: held-out compounds' treatments
+    std::vector<std::string> compounds;     // in order of first appearance
+    std::vector<std::size_t> chosen;        // candidate chosen for each compound
+    std::vector<std::size_t> score_on_all;  // per candidate: correct NSC + NSCB, all compounds
+    std::size_t chosen_on_all = 0;          // the candidate the rule picks with all compounds
+    std::vector<ClassAccuracy> nested;      // per rule: held-out compounds' treatments
 };
 
 // `similarities[k]` holds candidate k's treatment similarities, rows in `labels` order (every

@@ -22,9 +22,9 @@ struct LogisticCurve {
 
 struct DoseResponseFit {
     LogisticCurve curve;
-    double r_squared = 0;         // 1 - SSE / SST of the well values
-    std::size_t points = 0;       // wells used (concentration > 0, finite response)
-    std::size_t iterations = 0;   // of the best start
+    double r_squared = 0;        // 1 - SSE / SST of the well values
+    std::size_t points = 0;      // wells used (concentration > 0, finite response)
+    std::size_t iterations = 0;  // of the best start
     bool converged = false;
     bool ec50_in_tested_range = false;
 };

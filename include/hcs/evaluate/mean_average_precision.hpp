@@ -26,10 +26,10 @@ struct QueryPrecision {
 
 struct MeanAveragePrecision {
     NeighbourExclusion exclusion = NeighbourExclusion::nsc;
-    std::vector<QueryPrecision> queries;         // queries with at least one positive
-    double mean_average_precision = 0;           // NaN when no query has a positive
+    std::vector<QueryPrecision> queries;  // queries with at least one positive
+    double mean_average_precision = 0;    // NaN when no query has a positive
     double p_value = 0;  // P(mAP >= observed) when MOA labels are permuted over treatments
-    std::map<std::string, double> per_moa;       // mean AP of the queries of each MOA
+    std::map<std::string, double> per_moa;  // mean AP of the queries of each MOA
     std::size_t permutations = 0;
 };
 

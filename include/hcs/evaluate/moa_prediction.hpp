@@ -55,10 +55,10 @@ struct MoaEvaluation {
     std::vector<MoaPrediction> predictions;  // one per evaluated query, in row order
     std::size_t evaluated = 0;
     std::size_t correct = 0;
-    double accuracy = 0;                          // correct / evaluated; NaN when none
+    double accuracy = 0;                           // correct / evaluated; NaN when none
     std::map<std::string, ClassAccuracy> per_moa;  // by true MOA
-    std::vector<std::string> confusion_labels;    // sorted MOAs, plus "(none)" if needed
-    Eigen::MatrixXi confusion;                    // rows: true MOA, columns: predicted MOA
+    std::vector<std::string> confusion_labels;     // sorted MOAs, plus "(none)" if needed
+    Eigen::MatrixXi confusion;                     // rows: true MOA, columns: predicted MOA
 };
 
 // 1-nearest-neighbour prediction of every treatment's MOA from `similarity` (rows and columns
@@ -70,7 +70,7 @@ MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabe
                           const std::set<std::string>& left_out_moas = {});
 
 // The same with the treatments taking part given row by row (usable[row]).
-MoaEvaluation predict_moa(const Eigen::MatrixXd& similarity, const TreatmentLabels& labels,
-                          NeighbourExclusion exclusion, const std::vector<bool>& usable);
+MoaEvaluation predict_moa_for_rows(const Eigen::MatrixXd& similarity, const TreatmentLabels& labels,
+                                   NeighbourExclusion exclusion, const std::vector<bool>& usable);
 
 }  // namespace hcs

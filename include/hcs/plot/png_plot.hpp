@@ -8,7 +8,7 @@
 namespace hcs {
 
 struct PlotSize {
-    int width = 900;   // pixels
+    int width = 900;  // pixels
     int height = 700;
 };
 
