@@ -132,6 +132,7 @@ Segmentation read_segmentation_file(const std::filesystem::path& path) {
         throw InputError(path.string() + ": no such segmentation file");
     }
     std::lock_guard<std::mutex> lock(hdf5_mutex());
+    H5::Exception::dontPrint();  // the failure becomes one InputError line, not a stack dump
     Segmentation segmentation;
     try {
         H5::H5File file(path.string(), H5F_ACC_RDONLY);
