@@ -15,16 +15,19 @@ enum class SecondaryMethod { Propagation, WatershedGradient, WatershedImage, Dis
 
 struct SecondarySettings {
     SecondaryMethod method = SecondaryMethod::Propagation;
-    ThresholdSettings threshold;          // CellProfiler's secondary default: Otsu, smoothing 0
-    double regularization = 0.05;         // lambda of Jones et al. 2005
-    int distance_to_dilate = 10;          // pixels, for Distance - N / Distance - B
+    ThresholdSettings threshold;   // CellProfiler's secondary default: Otsu, smoothing 0
+    double regularization = 0.05;  // lambda of Jones et al. 2005
+    int distance_to_dilate = 10;   // pixels, for Distance - N / Distance - B
     bool fill_holes = true;
-    bool discard_border_cells = true;     // drop cells whose nucleus touched the border
+    // "Discard secondary objects touching the border of the image?" (CellProfiler's default: No).
+    // Cells of nuclei that touched the border are dropped whatever this says: those nuclei are
+    // not final nuclei, so their territories have no number to take.
+    bool discard_border_cells = false;
 };
 
 struct SecondaryResult {
-    cv::Mat labels;              // CV_32S cells, each numbered as its final nucleus
-    cv::Mat unfiltered_labels;   // hole-filled propagation before border filtering
+    cv::Mat labels;             // CV_32S cells, each numbered as its final nucleus
+    cv::Mat unfiltered_labels;  // hole-filled propagation before border filtering
     ThresholdResult threshold;
 };
 
@@ -37,6 +40,20 @@ SecondaryResult identify_secondary(const cv::Mat& image, const PrimaryResult& nu
 // CellProfiler's own seeds and threshold. `final_nuclei` gives the numbering of the output.
 cv::Mat grow_cells(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& foreground,
                    const cv::Mat& final_nuclei, const SecondarySettings& settings);
+
+// CellProfiler's seeds: the unedited (declumped) nuclei restricted to the pixels of final nuclei
+// plus every object that touches the image border (which competes for territory and is dropped
+// afterwards). Numbering stays that of `unedited_nuclei`.
+cv::Mat cell_seeds(const cv::Mat& unedited_nuclei, const cv::Mat& final_nuclei);
+
+// The chosen method grown from `seeds`, holes filled: CellProfiler's unfiltered secondary
+// objects, still in seed numbering (its cp_internal_labels/Cells_*_unfiltered.tif).
+cv::Mat grow_unfiltered_cells(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& foreground,
+                              const SecondarySettings& settings);
+
+// Gives every region of `unfiltered` the largest final nucleus number inside it, 0 if none
+// (CellProfiler's filter_labels), so that cell k is the cell of nucleus k.
+cv::Mat renumber_to_final_nuclei(const cv::Mat& unfiltered, const cv::Mat& final_nuclei);
 
 // Cytoplasm as IdentifyTertiaryObjects with "shrink" on: the cell minus its nucleus, where a
 // nucleus is first shrunk by one pixel along its outline so that every cytoplasm stays a ring.
