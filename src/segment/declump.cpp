@@ -3,7 +3,8 @@
 // then a watershed (1 - image, or the inverted distance) or propagation from the maxima.
 #include <algorithm>
 #include <cmath>
-#include <deque>
+#include <functional>
+#include <queue>
 #include <limits>
 #include <vector>
 
@@ -48,29 +49,49 @@ cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, b
     return output;
 }
 
-// Chessboard propagation from the seeds within the mask: centrosome.propagate on a zero image
-// with weight 1, where every step costs the same ("Propagate" dividing lines).
+// Propagation from the seeds within the mask on a flat image: centrosome.propagate with a zero
+// image and weight 1, where a step costs sqrt(city-block length) (1 or sqrt 2) and a pixel takes
+// the label of the seed nearest along such paths ("Propagate" dividing lines). Ties go to the
+// lower label, then the lower position, as centrosome's heap of (distance, label, i, j) orders.
 cv::Mat propagate_on_flat_image(const cv::Mat& seeds, const cv::Mat& mask) {
-    cv::Mat labels = seeds.clone();
-    std::deque<int> queue;
-    for (int index = 0; index < static_cast<int>(labels.total()); ++index) {
-        if (labels.ptr<int>()[index] != 0) queue.push_back(index);
-    }
+    struct Step {
+        double distance;
+        int label;
+        int index;
+        bool operator>(const Step& other) const {
+            if (distance != other.distance) return distance > other.distance;
+            if (label != other.label) return label > other.label;
+            return index > other.index;
+        }
+    };
+    const int rows = seeds.rows, columns = seeds.cols;
+    cv::Mat labels = cv::Mat::zeros(seeds.size(), CV_32S);
     int* label = labels.ptr<int>();
-    while (!queue.empty()) {
-        const int index = queue.front();
-        queue.pop_front();
-        const int row = index / labels.cols, column = index % labels.cols;
+    const int* seed = seeds.ptr<int>();
+    const unsigned char* inside = mask.ptr<unsigned char>();
+    std::priority_queue<Step, std::vector<Step>, std::greater<Step>> heap;
+    for (int index = 0; index < rows * columns; ++index) {
+        if (seed[index] != 0 && inside[index]) heap.push({0.0, seed[index], index});
+    }
+    const double diagonal = std::sqrt(2.0);
+    while (!heap.empty()) {
+        const Step step = heap.top();
+        heap.pop();
+        if (label[step.index] != 0) continue;
+        label[step.index] = step.label;
+        const int row = step.index / columns, column = step.index % columns;
         for (int dy = -1; dy <= 1; ++dy) {
             for (int dx = -1; dx <= 1; ++dx) {
                 const int r = row + dy, c = column + dx;
-                if (r < 0 || r >= labels.rows || c < 0 || c >= labels.cols) continue;
-                const int neighbour = r * labels.cols + c;
-                if (label[neighbour] != 0 || !mask.ptr<unsigned char>()[neighbour]) continue;
-                label[neighbour] = label[index];
-                queue.push_back(neighbour);
+                if ((!dx && !dy) || r < 0 || r >= rows || c < 0 || c >= columns) continue;
+                const int neighbour = r * columns + c;
+                if (label[neighbour] != 0 || !inside[neighbour]) continue;
+                heap.push({step.distance + (dx && dy ? diagonal : 1.0), step.label, neighbour});
             }
         }
+    }
+    for (int index = 0; index < rows * columns; ++index) {
+        if (seed[index] != 0) label[index] = seed[index];
     }
     return labels;
 }

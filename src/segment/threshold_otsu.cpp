@@ -107,7 +107,8 @@ std::pair<double, double> threshold_otsu_three_class(const std::vector<float>& s
             }
         }
     }
-    return {histogram.centre[best_lower], histogram.centre[best_upper]};
+    // scikit-image reports the centre of the first bin of the upper class of each split.
+    return {histogram.centre[best_lower + 1], histogram.centre[best_upper + 1]};
 }
 
 }  // namespace hcs::segment

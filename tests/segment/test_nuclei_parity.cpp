@@ -4,6 +4,7 @@
 // Threshold_FinalThreshold_Nuclei in Image.csv.
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <string>
 
@@ -41,6 +42,7 @@ struct ParityFigures {
     double cellprofiler_threshold = 0, our_threshold = 0;
     int unedited_cellprofiler = 0, unedited_ours = 0;
     long foreground_pixels_differing = 0;
+    long label_pixels_differing = 0;  // same numbering expected, so compared pixel by pixel
 };
 
 ParityFigures run_parity(const std::string& set) {
@@ -80,15 +82,17 @@ ParityFigures run_parity(const std::string& set) {
                                             settings.typical_diameter_max) > 0;
     }
     figures.foreground_pixels_differing = cv::countNonZero((binary != 0) != (ours != 0));
+    figures.label_pixels_differing = cv::countNonZero(expected != result.labels);
 
     std::cout << "[parity] " << set << ": CellProfiler " << figures.cellprofiler_count
               << " nuclei, ours " << figures.our_count << ", matched at IoU>=0.9 "
               << figures.matched << " ("
               << 100.0 * figures.matched / std::max(1, figures.cellprofiler_count)
-              << "%), threshold CP " << figures.cellprofiler_threshold << " ours "
-              << figures.our_threshold << ", unedited CP " << figures.unedited_cellprofiler
+              << "%), threshold CP " << std::setprecision(17) << figures.cellprofiler_threshold
+              << " ours " << figures.our_threshold << std::setprecision(6) << ", unedited CP " << figures.unedited_cellprofiler
               << " ours " << figures.unedited_ours << ", foreground pixels differing "
-              << figures.foreground_pixels_differing << std::endl;
+              << figures.foreground_pixels_differing << ", final label pixels differing "
+              << figures.label_pixels_differing << " of " << expected.total() << std::endl;
     return figures;
 }
 
