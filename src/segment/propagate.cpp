@@ -6,31 +6,23 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 #include <vector>
 
 #include "binary_heap.hpp"
+#include "radix_queue.hpp"
 
 namespace hcs::segment {
 namespace {
 
 // A pixel waiting in the queue. centrosome stores the distance as two int32 words cut from the
 // double (the high word without its sign bit and the low word shifted right by one) and compares
-// (high, low, label, i, j) lexicographically; `key` packs the same 63 bits.
+// (high, low, label, row, col) lexicographically; `key` packs the same 63 bits and `tie` the
+// label above the raster index, which orders like (label, row, col).
 struct QueueItem {
     std::uint64_t key;
-    std::int32_t label;
-    std::int32_t row;
-    std::int32_t col;
-};
-
-struct QueueOrder {
-    bool operator()(const QueueItem& a, const QueueItem& b) const {
-        if (a.key != b.key) return a.key < b.key;
-        if (a.label != b.label) return a.label < b.label;
-        if (a.row != b.row) return a.row < b.row;
-        return a.col < b.col;
-    }
+    std::uint64_t tie;
 };
 
 std::uint64_t distance_key(double distance) {
@@ -39,30 +31,34 @@ std::uint64_t distance_key(double distance) {
     return (bits & 0x7FFFFFFFFFFFFFFFull) >> 1;
 }
 
+std::uint64_t label_pixel(std::int32_t label, std::int64_t pixel) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(label)) << 32) |
+           static_cast<std::uint64_t>(pixel);
+}
+
 // The image in float64 with one repeated pixel around it, so that the 3x3 neighbourhoods of the
 // step cost read outside pixels as centrosome's clamped_fetch does.
-cv::Mat padded_heights(const cv::Mat& image) {
+std::vector<double> padded_heights(const cv::Mat& image) {
     cv::Mat heights;
     image.convertTo(heights, CV_64F);
     cv::Mat padded;
     cv::copyMakeBorder(heights, padded, 1, 1, 1, 1, cv::BORDER_REPLICATE);
-    return padded;
+    return std::vector<double>(padded.ptr<double>(), padded.ptr<double>() + padded.total());
 }
 
 // centrosome's distance(): the 3x3 absolute differences summed in raster order, then combined
 // with the Manhattan step length as sqrt(diff^2 + manhattan * w * w), evaluated left to right.
-double step_cost(const cv::Mat& padded, int row1, int col1, int row2, int col2, double weight) {
+// `first` and `second` point at the two pixels in the padded image of row length `stride`.
+double step_cost(const double* first, const double* second, std::ptrdiff_t stride, double manhattan,
+                 double weight) {
     double pixel_difference = 0;
-    for (int di = -1; di <= 1; ++di) {
-        const double* line1 = padded.ptr<double>(row1 + 1 + di) + col1 + 1;
-        const double* line2 = padded.ptr<double>(row2 + 1 + di) + col2 + 1;
-        for (int dj = -1; dj <= 1; ++dj) {
-            const double v1 = line1[dj];
-            const double v2 = line2[dj];
-            pixel_difference += v1 > v2 ? v1 - v2 : v2 - v1;
+    for (std::ptrdiff_t di = -stride; di <= stride; di += stride) {
+        for (std::ptrdiff_t dj = -1; dj <= 1; ++dj) {
+            // fabs(v1 - v2) equals centrosome's (v1 > v2 ? v1 - v2 : v2 - v1) bit for bit
+            // (IEEE subtraction rounds symmetrically) and needs no branch.
+            pixel_difference += std::fabs(first[di + dj] - second[di + dj]);
         }
     }
-    const double manhattan = std::abs(row1 - row2) + std::abs(col1 - col2);
     return std::sqrt(pixel_difference * pixel_difference + manhattan * weight * weight);
 }
 
@@ -70,27 +66,40 @@ void check_inputs(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mas
     if (image.size() != seeds.size() || image.size() != mask.size()) {
         throw std::invalid_argument("propagate: image, seeds and mask differ in size");
     }
-    if (seeds.type() != CV_32S || mask.type() != CV_8U || image.channels() != 1) {
+    if (seeds.type() != CV_32S || mask.type() != CV_8U || image.channels() != 1 ||
+        !seeds.isContinuous() || !mask.isContinuous()) {
         throw std::invalid_argument("propagate: seeds must be CV_32S, mask CV_8U, image grey");
     }
 }
 
-// The queue starts with every seed pixel inside the mask, in raster order, distance 0 (as
-// numpy.argwhere lists them), and is used as given, without heapifying.
-std::vector<QueueItem> seed_items(const cv::Mat& seeds, const cv::Mat& mask) {
-    std::vector<QueueItem> items;
-    const std::uint64_t zero = distance_key(0.0);
-    for (int row = 0; row < seeds.rows; ++row) {
-        const std::int32_t* seed_row = seeds.ptr<std::int32_t>(row);
-        const std::uint8_t* mask_row = mask.ptr<std::uint8_t>(row);
-        for (int col = 0; col < seeds.cols; ++col) {
-            if (seed_row[col] != 0 && mask_row[col]) {
-                items.push_back({zero, seed_row[col], row, col});
-            }
+// centrosome's queue starts as the array of seed pixels inside the mask, in raster order
+// (numpy.argwhere), all at distance 0, and uses it as it is, without heapifying. That array is
+// not a heap, so the order in which seeds come off - which decides exact ties between two seeds
+// reaching one pixel - depends on the heap's own moves, pushes included. This replica follows
+// those moves with each seed as its (label, pixel) tie and every pushed pixel as an "after all
+// seeds" token: a pushed item never rises above a seed, so the seeds move exactly as in
+// centrosome whatever order the pushed items have among themselves.
+class SeedOrder {
+  public:
+    static constexpr std::uint64_t kPushedPixel = ~0ull;
+
+    SeedOrder(const std::int32_t* seeds, const std::uint8_t* mask, std::int64_t pixels) {
+        std::vector<std::uint64_t> items;
+        for (std::int64_t pixel = 0; pixel < pixels; ++pixel) {
+            if (seeds[pixel] != 0 && mask[pixel]) items.push_back(label_pixel(seeds[pixel], pixel));
         }
+        heap_ = detail::BinaryHeap<std::uint64_t, std::less<std::uint64_t>>(std::move(items));
     }
-    return items;
-}
+
+    // The next seed (label << 32 | pixel) to come off, or kPushedPixel once only pushed pixels
+    // remain.
+    std::uint64_t next_seed() { return heap_.empty() ? kPushedPixel : heap_.pop(); }
+
+    void note_push() { heap_.push(kPushedPixel); }
+
+  private:
+    detail::BinaryHeap<std::uint64_t, std::less<std::uint64_t>> heap_;
+};
 
 }  // namespace
 
@@ -99,34 +108,57 @@ PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv
     check_inputs(image, seeds, mask);
     const int rows = image.rows;
     const int cols = image.cols;
-    const cv::Mat padded = padded_heights(image);
+    const std::ptrdiff_t stride = cols + 2;
+    const std::vector<double> heights = padded_heights(image);
+    const std::int32_t* seed = seeds.ptr<std::int32_t>();
+    const std::uint8_t* inside = mask.ptr<std::uint8_t>();
 
     cv::Mat labels = cv::Mat::zeros(image.size(), CV_32S);
     cv::Mat distances(image.size(), CV_64F, cv::Scalar(-1.0));
     distances.setTo(0.0, seeds > 0);
+    std::int32_t* label = labels.ptr<std::int32_t>();
+    double* distance = distances.ptr<double>();
 
-    detail::BinaryHeap<QueueItem, QueueOrder> queue(seed_items(seeds, mask));
+    // Every seed comes off before any pushed pixel (distance 0 < any step), so the seeds are
+    // taken from the replica of centrosome's heap, the pushed pixels from a radix queue that
+    // gives them in centrosome's (distance, label, row, col) order.
+    SeedOrder seed_order(seed, inside, static_cast<std::int64_t>(rows) * cols);
+    detail::RadixQueue<QueueItem> queue;
+    bool seeds_left = true;
     static const int kRowStep[8] = {-1, -1, -1, 0, 0, 1, 1, 1};
     static const int kColStep[8] = {-1, 0, 1, -1, 1, -1, 0, 1};
-    while (!queue.empty()) {
-        const QueueItem item = queue.pop();
-        std::int32_t& label = labels.at<std::int32_t>(item.row, item.col);
-        if (label != 0) continue;
-        label = item.label;
-        const double base = distances.at<double>(item.row, item.col);
+    while (true) {
+        std::uint64_t tie = SeedOrder::kPushedPixel;
+        if (seeds_left) {
+            tie = seed_order.next_seed();
+            seeds_left = tie != SeedOrder::kPushedPixel;
+        }
+        if (!seeds_left) {
+            if (queue.empty()) break;
+            tie = queue.pop().tie;
+        }
+        const std::int64_t pixel = static_cast<std::int64_t>(tie & 0xFFFFFFFFull);
+        if (label[pixel] != 0) continue;
+        const std::int32_t item_label = static_cast<std::int32_t>(tie >> 32);
+        label[pixel] = item_label;
+        const int row = static_cast<int>(pixel / cols);
+        const int col = static_cast<int>(pixel % cols);
+        const double* height = heights.data() + (row + 1) * stride + col + 1;
 
         for (int k = 0; k < 8; ++k) {
-            const int row = item.row + kRowStep[k];
-            const int col = item.col + kColStep[k];
-            if (row < 0 || row >= rows || col < 0 || col >= cols) continue;
-            if (labels.at<std::int32_t>(row, col) > 0) continue;
-            if (!mask.at<std::uint8_t>(row, col)) continue;
-            const double distance =
-                step_cost(padded, item.row, item.col, row, col, regularization) + base;
-            double& recorded = distances.at<double>(row, col);
-            if (recorded == -1 || recorded > distance) {
-                recorded = distance;
-                queue.push({distance_key(distance), item.label, row, col});
+            const int next_row = row + kRowStep[k];
+            const int next_col = col + kColStep[k];
+            if (next_row < 0 || next_row >= rows || next_col < 0 || next_col >= cols) continue;
+            const std::int64_t next = static_cast<std::int64_t>(next_row) * cols + next_col;
+            if (label[next] > 0 || !inside[next]) continue;
+            const double manhattan = (kRowStep[k] != 0) + (kColStep[k] != 0);
+            const double cost = step_cost(height, height + kRowStep[k] * stride + kColStep[k],
+                                          stride, manhattan, regularization) +
+                                distance[pixel];
+            if (distance[next] == -1 || distance[next] > cost) {
+                distance[next] = cost;
+                queue.push({distance_key(cost), label_pixel(item_label, next)});
+                if (seeds_left) seed_order.note_push();
             }
         }
     }
