@@ -30,7 +30,7 @@ cv::Mat read_function_from_hdf5(const std::filesystem::path& path, const std::st
     try {
         H5::H5File file(path.string(), H5F_ACC_RDONLY);
         H5::Group root = file.openGroup("/");
-        for (const std::string& name : {channel, "functions/" + channel}) {
+        for (const std::string& name : {"functions/" + channel, channel}) {
             if (file.nameExists(name)) return hdf5::read_image(root, name);
         }
     } catch (const H5::Exception& error) {
@@ -115,9 +115,13 @@ const ChannelImage& channel_named(const std::map<std::string, ChannelImage>& cha
 
 }  // namespace
 
-IlluminationFunctions read_illumination_functions(const SegmentSettings& settings) {
+IlluminationFunctions read_illumination_functions(const SegmentSettings& settings,
+                                                  const std::string& plate) {
     IlluminationFunctions functions;
-    for (const auto& [channel, path] : settings.illumination_functions) {
+    for (const auto& [channel, configured] : settings.illumination_functions) {
+        std::string path = configured.string();
+        const auto placeholder = path.find("{plate}");
+        if (placeholder != std::string::npos) path.replace(placeholder, 7, plate);
         functions[channel] = {path, read_function(path, channel)};
     }
     return functions;

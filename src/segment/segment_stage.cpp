@@ -79,13 +79,20 @@ int run_segment_stage(const StageOptions& options, const SegmentOutputs& outputs
     if (image_sets.empty()) throw InputError("no image sets to segment (shard " + options.shard +
                                              ")");
     check_channels_present(image_sets, settings, config, manifest_of(options, config));
-    const IlluminationFunctions illumination = read_illumination_functions(settings);
+    // One set of functions per plate: a path may name its plate ("illum/{plate}_DNA.tif").
+    std::map<std::string, IlluminationFunctions> illumination;
+    for (const auto& image_set : image_sets) {
+        if (!illumination.count(image_set.plate)) {
+            illumination[image_set.plate] = read_illumination_functions(settings, image_set.plate);
+        }
+    }
 
     const std::filesystem::path folder = options.output;
     spdlog::info("segmenting {} image sets into {}", image_sets.size(), folder.string());
     return run_image_sets(image_sets, options.threads, options.fail_fast,
                           [&](const ImageSet& image_set) {
-                              segment_one(image_set, settings, illumination, config, folder,
+                              segment_one(image_set, settings,
+                                          illumination.at(image_set.plate), config, folder,
                                           outputs);
                           });
 }

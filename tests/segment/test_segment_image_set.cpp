@@ -6,12 +6,14 @@
 #include <cmath>
 #include <fstream>
 
+#include <H5Cpp.h>
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 
 #include "hcs/core/config.hpp"
 #include "hcs/core/csv_table.hpp"
 #include "hcs/core/errors.hpp"
+#include "hcs/core/hdf5_io.hpp"
 #include "hcs/core/image_reader.hpp"
 #include "hcs/core/stage.hpp"
 
@@ -133,6 +135,24 @@ TEST(ReadIlluminationFunctions, ReadsCellProfilersFloatTiff) {
     EXPECT_EQ(functions.at("DNA").function.size(), cv::Size(640, 640));
     EXPECT_FLOAT_EQ(minimum, 1.0f);
     EXPECT_NEAR(maximum, 3.978, 0.001);
+}
+
+TEST(ReadIlluminationFunctions, ReadsHcsIllumsHdf5AndSubstitutesThePlate) {
+    // hcs-illum writes illum/<plate>.h5 with /functions/<channel> (docs/illumination.md).
+    const auto folder = fresh_folder("illum_h5");
+    const cv::Mat function = (cv::Mat_<float>(2, 2) << 1.0f, 2.0f, 3.0f, 4.0f);
+    {
+        H5::H5File file((folder / "P7.h5").string(), H5F_ACC_TRUNC);
+        H5::Group functions = file.createGroup("/functions");
+        hdf5::write_image(functions, "DNA", function);
+    }
+    SegmentSettings settings;
+    settings.illumination_functions["DNA"] = folder / "{plate}.h5";
+    const IlluminationFunctions read = read_illumination_functions(settings, "P7");
+    EXPECT_EQ(read.at("DNA").path, folder / "P7.h5");
+    EXPECT_EQ(cv::countNonZero(read.at("DNA").function != function), 0);
+    EXPECT_TRUE(contains(input_error_of([&] { read_illumination_functions(settings, "P8"); }),
+                         "P8.h5"));
 }
 
 TEST(SegmentImageSet, RecordsProvenanceAndIlluminationCorrection) {

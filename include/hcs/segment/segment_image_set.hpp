@@ -26,11 +26,13 @@ struct IlluminationFunction {
 };
 using IlluminationFunctions = std::map<std::string, IlluminationFunction>;
 
-// Reads the functions /illum/functions names: a float TIFF (as CorrectIlluminationCalculate
-// saves it), any image OpenCV reads, or an HDF5 file holding a dataset named after the channel
-// at its root or under /functions. InputError naming the file when it is unreadable or holds a
-// value <= 0.
-IlluminationFunctions read_illumination_functions(const SegmentSettings& settings);
+// Reads the functions /illum/functions names for one plate ("{plate}" in a path becomes
+// `plate`, as hcs-illum names its files): a float TIFF (as hcs-illum and CellProfiler's
+// CorrectIlluminationCalculate save it), any image OpenCV reads, or an HDF5 file holding a
+// dataset named after the channel under /functions (hcs-illum's illum/<plate>.h5) or at its
+// root. InputError naming the file when it is unreadable or holds a value <= 0.
+IlluminationFunctions read_illumination_functions(const SegmentSettings& settings,
+                                                  const std::string& plate = "");
 
 // ILLUMINATION CORRECTION HOOK (CellProfiler's CorrectIlluminationApply, "Divide", with values
 // below 0 set to 0 and above 1 set to 1): pixels /= function, then clipped to 0..1. The function
