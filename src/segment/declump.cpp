@@ -29,22 +29,29 @@ constexpr double kDiameterToSuppression = 1.0 / 1.5;  // suppression = Dmin / 1.
 constexpr unsigned kNoiseSeed = 0;
 constexpr double kNoiseAmplitude = 0.001;
 
-// scipy.ndimage.convolve1d (mode constant) along rows or columns; float stays float.
+// scipy.ndimage.convolve1d (mode constant) along columns (`vertical`) or rows, summed in
+// double; float stays float as in scipy.
 template <typename T>
-cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, bool along_rows) {
+cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, bool vertical) {
     const int radius = static_cast<int>(kernel.size() / 2);
     cv::Mat output(input.size(), input.type());
+    std::vector<double> sum(input.cols);
     for (int row = 0; row < input.rows; ++row) {
-        T* out = output.ptr<T>(row);
-        for (int column = 0; column < input.cols; ++column) {
-            double sum = 0;
-            for (int k = -radius; k <= radius; ++k) {
-                const int r = along_rows ? row + k : row, c = along_rows ? column : column + k;
-                if (r < 0 || r >= input.rows || c < 0 || c >= input.cols) continue;
-                sum += kernel[k + radius] * input.ptr<T>(r)[c];
+        std::fill(sum.begin(), sum.end(), 0.0);
+        for (int k = -radius; k <= radius; ++k) {
+            const double weight = kernel[k + radius];
+            if (vertical) {
+                if (row + k < 0 || row + k >= input.rows) continue;
+                const T* source = input.ptr<T>(row + k);
+                for (int column = 0; column < input.cols; ++column) sum[column] += weight * source[column];
+            } else {
+                const T* source = input.ptr<T>(row);
+                const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
+                for (int column = from; column < to; ++column) sum[column] += weight * source[column + k];
             }
-            out[column] = static_cast<T>(sum);
         }
+        T* out = output.ptr<T>(row);
+        for (int column = 0; column < input.cols; ++column) out[column] = static_cast<T>(sum[column]);
     }
     return output;
 }
@@ -147,9 +154,12 @@ cv::Mat euclidean_distance_map(const cv::Mat& mask) {
         f.assign(line, line + mask.cols);
         d.resize(mask.cols);
         distance_line(f, d);
-        // A mask without any zero pixel has no finite distance; scipy gives the edge a
-        // distance then, which no CellProfiler input reaches.
-        for (int column = 0; column < mask.cols; ++column) line[column] = std::sqrt(d[column]);
+        // A mask without any zero pixel has no nearest background: scipy then measures from
+        // the point (-1, -1) just outside the first corner, and so does this.
+        for (int column = 0; column < mask.cols; ++column) {
+            line[column] = std::isinf(d[column]) ? std::hypot(row + 1.0, column + 1.0)
+                                                 : std::sqrt(d[column]);
+        }
     }
     return squared;
 }

@@ -115,28 +115,33 @@ std::vector<cv::Point> disk_offsets(double radius) {
 
 cv::Mat local_maxima(const cv::Mat& image, const cv::Mat& labels, double disk_radius) {
     CV_Assert(image.type() == CV_64F && labels.type() == CV_32S);
-    const std::vector<cv::Point> disk = disk_offsets(disk_radius);
+    CV_Assert(image.isContinuous() && labels.isContinuous());
+    // Direct neighbours first: most pixels are rejected by one of them.
+    std::vector<cv::Point> offsets = {{-1, -1}, {0, -1}, {1, -1}, {-1, 0},
+                                      {1, 0},   {-1, 1}, {0, 1},  {1, 1}};
+    for (const cv::Point& offset : disk_offsets(disk_radius)) {
+        if (std::abs(offset.x) > 1 || std::abs(offset.y) > 1) offsets.push_back(offset);
+    }
+    const int rows = image.rows, columns = image.cols;
+    const double* value = image.ptr<double>();
+    const int* label = labels.ptr<int>();
     cv::Mat maxima = cv::Mat::zeros(image.size(), CV_8U);
-    auto exceeded = [&](int row, int column, const cv::Point& offset) {
-        const int r = row + offset.y, c = column + offset.x;
-        if (r < 0 || r >= image.rows || c < 0 || c >= image.cols) return false;
-        return labels.at<int>(r, c) == labels.at<int>(row, column) &&
-               image.at<double>(r, c) > image.at<double>(row, column);
-    };
-    for (int row = 0; row < image.rows; ++row) {
-        for (int column = 0; column < image.cols; ++column) {
-            if (labels.at<int>(row, column) == 0) continue;
-            // Most pixels are rejected by a direct neighbour; test those first.
-            bool is_maximum = true;
-            for (int dy = -1; dy <= 1 && is_maximum; ++dy) {
-                for (int dx = -1; dx <= 1 && is_maximum; ++dx) {
-                    if ((dx || dy) && exceeded(row, column, {dx, dy})) is_maximum = false;
+    unsigned char* is_maximum = maxima.ptr<unsigned char>();
+    for (int row = 0; row < rows; ++row) {
+        for (int column = 0; column < columns; ++column) {
+            const int index = row * columns + column;
+            if (label[index] == 0) continue;
+            bool maximum = true;
+            for (const cv::Point& offset : offsets) {
+                const int r = row + offset.y, c = column + offset.x;
+                if (r < 0 || r >= rows || c < 0 || c >= columns) continue;
+                const int other = r * columns + c;
+                if (label[other] == label[index] && value[other] > value[index]) {
+                    maximum = false;
+                    break;
                 }
             }
-            for (std::size_t k = 0; k < disk.size() && is_maximum; ++k) {
-                if (exceeded(row, column, disk[k])) is_maximum = false;
-            }
-            if (is_maximum) maxima.at<unsigned char>(row, column) = 255;
+            if (maximum) is_maximum[index] = 255;
         }
     }
     return maxima;

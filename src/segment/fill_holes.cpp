@@ -51,18 +51,20 @@ struct Adjacency {
 
 Adjacency region_adjacency(const cv::Mat& regions, int region_count) {
     std::vector<std::pair<int, int>> pairs;
+    auto add = [&pairs](int a, int b) {
+        // Runs along a boundary repeat the same pair; skip the repeat at once.
+        if (!pairs.empty() && pairs.back() == std::make_pair(b, a)) return;
+        pairs.emplace_back(a, b);
+        pairs.emplace_back(b, a);
+    };
     for (int row = 0; row < regions.rows; ++row) {
         const int* here = regions.ptr<int>(row);
         const int* below = row + 1 < regions.rows ? regions.ptr<int>(row + 1) : nullptr;
         for (int column = 0; column < regions.cols; ++column) {
             if (column + 1 < regions.cols && here[column] != here[column + 1]) {
-                pairs.emplace_back(here[column], here[column + 1]);
-                pairs.emplace_back(here[column + 1], here[column]);
+                add(here[column], here[column + 1]);
             }
-            if (below && here[column] != below[column]) {
-                pairs.emplace_back(here[column], below[column]);
-                pairs.emplace_back(below[column], here[column]);
-            }
+            if (below && here[column] != below[column]) add(here[column], below[column]);
         }
     }
     std::sort(pairs.begin(), pairs.end());

@@ -110,30 +110,34 @@ double raw_threshold(const cv::Mat& image, const cv::Mat& mask, const ThresholdS
     return threshold;
 }
 
-// One pass of scipy.ndimage.correlate1d (mode constant, cval 0) along rows or columns, summed in
-// double and stored in float as scipy does for a float32 array.
-cv::Mat correlate_axis(const cv::Mat& input, const std::vector<double>& kernel, bool along_rows) {
+// One pass of scipy.ndimage.correlate1d (mode constant, cval 0) along columns (`vertical`) or
+// rows, summed in double and stored in T as scipy stores it for an array of type T.
+template <typename T>
+cv::Mat correlate_axis(const cv::Mat& input, const std::vector<double>& kernel, bool vertical) {
     const int radius = static_cast<int>(kernel.size() / 2);
     cv::Mat output(input.size(), input.type());
+    std::vector<double> sum(input.cols);
     for (int row = 0; row < input.rows; ++row) {
-        for (int column = 0; column < input.cols; ++column) {
-            double sum = 0;
-            for (int k = -radius; k <= radius; ++k) {
-                const int r = along_rows ? row + k : row;
-                const int c = along_rows ? column : column + k;
-                if (r < 0 || r >= input.rows || c < 0 || c >= input.cols) continue;
-                sum += kernel[k + radius] *
-                       (input.type() == CV_32F ? input.at<float>(r, c) : input.at<double>(r, c));
+        std::fill(sum.begin(), sum.end(), 0.0);
+        for (int k = -radius; k <= radius; ++k) {
+            const double weight = kernel[k + radius];
+            if (vertical) {
+                if (row + k < 0 || row + k >= input.rows) continue;
+                const T* source = input.ptr<T>(row + k);
+                for (int column = 0; column < input.cols; ++column) sum[column] += weight * source[column];
+            } else {
+                const T* source = input.ptr<T>(row);
+                const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
+                for (int column = from; column < to; ++column) sum[column] += weight * source[column + k];
             }
-            if (input.type() == CV_32F)
-                output.at<float>(row, column) = static_cast<float>(sum);
-            else
-                output.at<double>(row, column) = sum;
         }
+        T* out = output.ptr<T>(row);
+        for (int column = 0; column < input.cols; ++column) out[column] = static_cast<T>(sum[column]);
     }
     return output;
 }
 
+template <typename T>
 cv::Mat gaussian_filter(const cv::Mat& input, double sigma) {
     const int radius = static_cast<int>(kGaussianTruncate * sigma + 0.5);
     std::vector<double> kernel(2 * radius + 1);
@@ -143,7 +147,7 @@ cv::Mat gaussian_filter(const cv::Mat& input, double sigma) {
         total += kernel[k + radius];
     }
     for (double& weight : kernel) weight /= total;
-    return correlate_axis(correlate_axis(input, kernel, true), kernel, false);
+    return correlate_axis<T>(correlate_axis<T>(input, kernel, true), kernel, false);
 }
 
 // centrosome.smooth.smooth_with_function_and_mask: smooth the masked image and divide by the
@@ -154,14 +158,16 @@ cv::Mat smoothed_image(const cv::Mat& image, const cv::Mat& mask, double sigma) 
     image.copyTo(masked, inside);
     cv::Mat weight;
     inside.convertTo(weight, CV_64F, 1.0 / 255.0);
-    const cv::Mat smoothed = gaussian_filter(masked, sigma);
-    const cv::Mat bleed = gaussian_filter(weight, sigma);
+    const cv::Mat smoothed = gaussian_filter<float>(masked, sigma);
+    const cv::Mat bleed = gaussian_filter<double>(weight, sigma);
     cv::Mat result(image.size(), CV_64F);
     for (int row = 0; row < image.rows; ++row) {
+        const float* numerator = smoothed.ptr<float>(row);
+        const double* denominator = bleed.ptr<double>(row);
+        double* out = result.ptr<double>(row);
         for (int column = 0; column < image.cols; ++column) {
-            result.at<double>(row, column) =
-                smoothed.at<float>(row, column) /
-                (bleed.at<double>(row, column) + std::numeric_limits<double>::epsilon());
+            out[column] = numerator[column] /
+                          (denominator[column] + std::numeric_limits<double>::epsilon());
         }
     }
     return result;
