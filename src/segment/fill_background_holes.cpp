@@ -15,26 +15,32 @@ namespace {
 // Background (label 0) split into 4-connected regions, numbered in raster order of their first
 // pixel as scipy.ndimage.label numbers them, each shifted to first_id + k - 1.
 int label_background(const cv::Mat& labels, int first_id, cv::Mat& nodes) {
+    const int rows = labels.rows;
+    const int cols = labels.cols;
+    const int* label = labels.ptr<int>();
+    int* node = nodes.ptr<int>();
     int count = 0;
-    std::vector<cv::Point> stack;
-    for (int row = 0; row < labels.rows; ++row) {
-        for (int col = 0; col < labels.cols; ++col) {
-            if (labels.at<int>(row, col) != 0 || nodes.at<int>(row, col) != 0) continue;
-            const int id = first_id + count++;
-            nodes.at<int>(row, col) = id;
-            stack.assign(1, cv::Point(col, row));
-            while (!stack.empty()) {
-                const cv::Point p = stack.back();
-                stack.pop_back();
-                const cv::Point steps[4] = {{0, -1}, {-1, 0}, {1, 0}, {0, 1}};
-                for (const cv::Point& step : steps) {
-                    const cv::Point q = p + step;
-                    if (q.x < 0 || q.y < 0 || q.x >= labels.cols || q.y >= labels.rows) continue;
-                    if (labels.at<int>(q) != 0 || nodes.at<int>(q) != 0) continue;
-                    nodes.at<int>(q) = id;
-                    stack.push_back(q);
+    std::vector<int> stack;
+    for (int start = 0; start < rows * cols; ++start) {
+        if (label[start] != 0 || node[start] != 0) continue;
+        const int id = first_id + count++;
+        node[start] = id;
+        stack.assign(1, start);
+        while (!stack.empty()) {
+            const int pixel = stack.back();
+            stack.pop_back();
+            const int row = pixel / cols;
+            const int col = pixel % cols;
+            const auto visit = [&](int next) {
+                if (label[next] == 0 && node[next] == 0) {
+                    node[next] = id;
+                    stack.push_back(next);
                 }
-            }
+            };
+            if (row > 0) visit(pixel - cols);
+            if (col > 0) visit(pixel - 1);
+            if (col + 1 < cols) visit(pixel + 1);
+            if (row + 1 < rows) visit(pixel + cols);
         }
     }
     return count;
@@ -50,9 +56,15 @@ struct AdjacencyGraph {
 
 AdjacencyGraph build_graph(const cv::Mat& nodes, int node_count) {
     std::vector<std::uint64_t> pairs;
+    // Along an outline the same pair repeats pixel after pixel; skipping a repeat of the last
+    // pair added saves most of the sorting.
+    std::uint64_t last_pair = ~0ull;
     const auto add = [&](int a, int b) {
         if (a == b) return;
-        pairs.push_back(static_cast<std::uint64_t>(a) * node_count + b);
+        const std::uint64_t pair = static_cast<std::uint64_t>(a) * node_count + b;
+        if (pair == last_pair) return;
+        last_pair = pair;
+        pairs.push_back(pair);
         pairs.push_back(static_cast<std::uint64_t>(b) * node_count + a);
     };
     for (int row = 0; row < nodes.rows; ++row) {

@@ -36,27 +36,33 @@ std::uint64_t label_pixel(std::int32_t label, std::int64_t pixel) {
            static_cast<std::uint64_t>(pixel);
 }
 
-// The image in float64 with one repeated pixel around it, so that the 3x3 neighbourhoods of the
-// step cost read outside pixels as centrosome's clamped_fetch does.
-std::vector<double> padded_heights(const cv::Mat& image) {
+// The image with one repeated pixel around it, so that the 3x3 neighbourhoods of the step cost
+// read outside pixels as centrosome's clamped_fetch does. A float32 (or integer) image is kept in
+// float32, half the memory the flood walks through; each value widens exactly to the float64
+// centrosome computes with.
+template <typename Height>
+std::vector<Height> padded_heights(const cv::Mat& image) {
     cv::Mat heights;
-    image.convertTo(heights, CV_64F);
+    image.convertTo(heights, cv::DataType<Height>::type);
     cv::Mat padded;
     cv::copyMakeBorder(heights, padded, 1, 1, 1, 1, cv::BORDER_REPLICATE);
-    return std::vector<double>(padded.ptr<double>(), padded.ptr<double>() + padded.total());
+    return std::vector<Height>(padded.ptr<Height>(), padded.ptr<Height>() + padded.total());
 }
 
 // centrosome's distance(): the 3x3 absolute differences summed in raster order, then combined
 // with the Manhattan step length as sqrt(diff^2 + manhattan * w * w), evaluated left to right.
 // `first` and `second` point at the two pixels in the padded image of row length `stride`.
-double step_cost(const double* first, const double* second, std::ptrdiff_t stride, double manhattan,
+template <typename Height>
+double step_cost(const Height* first, const Height* second, std::ptrdiff_t stride, double manhattan,
                  double weight) {
     double pixel_difference = 0;
     for (std::ptrdiff_t di = -stride; di <= stride; di += stride) {
         for (std::ptrdiff_t dj = -1; dj <= 1; ++dj) {
             // fabs(v1 - v2) equals centrosome's (v1 > v2 ? v1 - v2 : v2 - v1) bit for bit
             // (IEEE subtraction rounds symmetrically) and needs no branch.
-            pixel_difference += std::fabs(first[di + dj] - second[di + dj]);
+            const double v1 = first[di + dj];
+            const double v2 = second[di + dj];
+            pixel_difference += std::fabs(v1 - v2);
         }
     }
     return std::sqrt(pixel_difference * pixel_difference + manhattan * weight * weight);
@@ -101,19 +107,27 @@ class SeedOrder {
     detail::BinaryHeap<std::uint64_t, std::less<std::uint64_t>> heap_;
 };
 
-}  // namespace
+// Pixel states kept in the label array while flooding, so that one read decides whether a
+// neighbour may still be reached: 0 = free, > 0 = labelled, and these two.
+constexpr std::int32_t kOutsideMask = -1;
+constexpr std::int32_t kWaitingSeed = -2;  // a seed not yet taken off the queue
 
-PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
-                            double regularization) {
-    check_inputs(image, seeds, mask);
+cv::Mat initial_states(const cv::Mat& seeds, const cv::Mat& mask) {
+    cv::Mat states = cv::Mat::zeros(seeds.size(), CV_32S);
+    states.setTo(kWaitingSeed, seeds != 0);
+    states.setTo(kOutsideMask, mask == 0);
+    return states;
+}
+
+template <typename Height>
+PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
+                        double regularization) {
     const int rows = image.rows;
     const int cols = image.cols;
     const std::ptrdiff_t stride = cols + 2;
-    const std::vector<double> heights = padded_heights(image);
-    const std::int32_t* seed = seeds.ptr<std::int32_t>();
-    const std::uint8_t* inside = mask.ptr<std::uint8_t>();
+    const std::vector<Height> heights = padded_heights<Height>(image);
 
-    cv::Mat labels = cv::Mat::zeros(image.size(), CV_32S);
+    cv::Mat labels = initial_states(seeds, mask);
     cv::Mat distances(image.size(), CV_64F, cv::Scalar(-1.0));
     distances.setTo(0.0, seeds > 0);
     std::int32_t* label = labels.ptr<std::int32_t>();
@@ -122,7 +136,8 @@ PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv
     // Every seed comes off before any pushed pixel (distance 0 < any step), so the seeds are
     // taken from the replica of centrosome's heap, the pushed pixels from a radix queue that
     // gives them in centrosome's (distance, label, row, col) order.
-    SeedOrder seed_order(seed, inside, static_cast<std::int64_t>(rows) * cols);
+    SeedOrder seed_order(seeds.ptr<std::int32_t>(), mask.ptr<std::uint8_t>(),
+                         static_cast<std::int64_t>(rows) * cols);
     detail::RadixQueue<QueueItem> queue;
     bool seeds_left = true;
     static const int kRowStep[8] = {-1, -1, -1, 0, 0, 1, 1, 1};
@@ -138,19 +153,21 @@ PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv
             tie = queue.pop().tie;
         }
         const std::int64_t pixel = static_cast<std::int64_t>(tie & 0xFFFFFFFFull);
-        if (label[pixel] != 0) continue;
+        if (label[pixel] > 0) continue;
         const std::int32_t item_label = static_cast<std::int32_t>(tie >> 32);
         label[pixel] = item_label;
         const int row = static_cast<int>(pixel / cols);
         const int col = static_cast<int>(pixel % cols);
-        const double* height = heights.data() + (row + 1) * stride + col + 1;
+        const Height* height = heights.data() + (row + 1) * stride + col + 1;
 
         for (int k = 0; k < 8; ++k) {
             const int next_row = row + kRowStep[k];
             const int next_col = col + kColStep[k];
             if (next_row < 0 || next_row >= rows || next_col < 0 || next_col >= cols) continue;
             const std::int64_t next = static_cast<std::int64_t>(next_row) * cols + next_col;
-            if (label[next] > 0 || !inside[next]) continue;
+            // Labelled, outside the mask, or a waiting seed (distance 0, never improved on:
+            // centrosome costs that step and rejects it, with the same outcome).
+            if (label[next] != 0) continue;
             const double manhattan = (kRowStep[k] != 0) + (kColStep[k] != 0);
             const double cost = step_cost(height, height + kRowStep[k] * stride + kColStep[k],
                                           stride, manhattan, regularization) +
@@ -163,8 +180,18 @@ PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv
         }
     }
 
+    labels.setTo(0, labels < 0);
     seeds.copyTo(labels, seeds > 0);
     return {labels, distances};
+}
+
+}  // namespace
+
+PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
+                            double regularization) {
+    check_inputs(image, seeds, mask);
+    if (image.depth() == CV_64F) return flood<double>(image, seeds, mask, regularization);
+    return flood<float>(image, seeds, mask, regularization);
 }
 
 }  // namespace hcs::segment
