@@ -6,9 +6,10 @@
 #include "hcs/segment/segment_stage.hpp"
 
 int main(int argc, char** argv) {
-    CLI::App app{"hcs-segment: find nuclei, cells and cytoplasm in every image set "
-                 "(CellProfiler's IdentifyPrimary/Secondary/TertiaryObjects)",
-                 "hcs-segment"};
+    CLI::App app{
+        "hcs-segment: find nuclei, cells and cytoplasm in every image set "
+        "(CellProfiler's IdentifyPrimary/Secondary/TertiaryObjects)",
+        "hcs-segment"};
     hcs::StageOptions options;
     hcs::segment::SegmentOutputs outputs;
     hcs::add_common_options(app, options);

@@ -2,11 +2,11 @@
 // on one thread over the 48 BBBC013 wells, and the ratio to CellProfiler 5's ExecutionTime
 // medians for the same modules on the same images (fixture bbbc013-plate-percell/Image.csv.gz).
 #include <algorithm>
-#include <numeric>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <numeric>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -84,8 +84,8 @@ Timings time_plate(const std::vector<hcs::ImageSet>& image_sets, const nlohmann:
 void print_row(const char* what, const std::vector<double>& ours, double cellprofiler) {
     const double our_median = median(ours);
     std::printf("%-34s %10.4f %10.4f %14.3f %10.1fx\n", what, our_median,
-                std::accumulate(ours.begin(), ours.end(), 0.0) / double(ours.size()),
-                cellprofiler, cellprofiler / our_median);
+                std::accumulate(ours.begin(), ours.end(), 0.0) / double(ours.size()), cellprofiler,
+                cellprofiler / our_median);
 }
 
 }  // namespace
@@ -114,7 +114,8 @@ int main() {
     print_row("cytoplasm (IdentifyTertiaryObj.)", timings.cytoplasm, tertiary);
     print_row("image set (load+quality+3 objects)", timings.whole,
               loading + primary + secondary + tertiary);
-    std::printf("CellProfiler: median ExecutionTime_* (CPU s) over the plate's Image.csv.gz; the "
-                "last row compares with NamesAndTypes + the three Identify modules.\n");
+    std::printf(
+        "CellProfiler: median ExecutionTime_* (CPU s) over the plate's Image.csv.gz; the "
+        "last row compares with NamesAndTypes + the three Identify modules.\n");
     return 0;
 }

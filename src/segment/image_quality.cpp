@@ -36,8 +36,10 @@ std::vector<double> radial_power(const cv::Mat& image, int last_radius) {
         const auto* row = spectrum.ptr<cv::Vec2d>(i);
         for (int j = 0; j < spectrum.cols; ++j) {
             const int dj = std::min(j, spectrum.cols - 1 - j);
-            const int radius = static_cast<int>(std::floor(std::sqrt(double(di * di + dj * dj)))) + 1;
-            if (radius <= last_radius) power[radius] += row[j][0] * row[j][0] + row[j][1] * row[j][1];
+            const int radius =
+                static_cast<int>(std::floor(std::sqrt(double(di * di + dj * dj)))) + 1;
+            if (radius <= last_radius)
+                power[radius] += row[j][0] * row[j][0] + row[j][1] * row[j][1];
         }
     }
     return power;
@@ -68,9 +70,9 @@ double focus_score(const cv::Mat& image) {
 double power_log_log_slope(const cv::Mat& image) {
     double minimum = 0, maximum = 0;
     cv::minMaxLoc(image, &minimum, &maximum);
-    const int last_radius =
-        static_cast<int>(std::floor(std::min(image.rows, image.cols) /
-                                    kPowerSpectrumWidthFraction)) - 1;
+    const int last_radius = static_cast<int>(std::floor(std::min(image.rows, image.cols) /
+                                                        kPowerSpectrumWidthFraction)) -
+                            1;
     if (maximum <= minimum || last_radius < kFirstPowerSpectrumRadius) return 0.0;
     const std::vector<double> power = radial_power(image, last_radius);
 

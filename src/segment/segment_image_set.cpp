@@ -8,8 +8,8 @@
 #include <utility>
 
 #include <H5Cpp.h>
-#include <opencv2/imgcodecs.hpp>
 #include <spdlog/spdlog.h>
+#include <opencv2/imgcodecs.hpp>
 
 #include "hcs/core/errors.hpp"
 #include "hcs/core/hdf5_io.hpp"
@@ -129,8 +129,8 @@ IlluminationFunctions read_illumination_functions(const SegmentSettings& setting
 
 void correct_illumination(ChannelImage& channel, const IlluminationFunction& function) {
     if (function.function.size() != channel.pixels.size()) {
-        throw InputError(function.path.string() + " is " + size_text(function.function) +
-                         " but " + channel.path.string() + " is " + size_text(channel.pixels));
+        throw InputError(function.path.string() + " is " + size_text(function.function) + " but " +
+                         channel.path.string() + " is " + size_text(channel.pixels));
     }
     cv::divide(channel.pixels, function.function, channel.pixels);
     cv::min(channel.pixels, 1.0, channel.pixels);
@@ -165,8 +165,8 @@ void check_channels_present(const std::vector<ImageSet>& image_sets,
         bool present = false;
         for (const auto& image_set : image_sets) present |= image_set.channel_files.count(channel);
         if (present) continue;
-        const std::string named_by = std::string(" (the ") + role +
-                                     " channel, config /image/channels/" + role + ")";
+        const std::string named_by =
+            std::string(" (the ") + role + " channel, config /image/channels/" + role + ")";
         if (manifest.empty()) {
             throw InputError("no image file of channel '" + channel + "'" + named_by);
         }

@@ -41,16 +41,15 @@ void take(const Json& section, const char* key, T& target, const std::string& wh
     try {
         target = section.at(key).get<T>();
     } catch (const Json::exception&) {
-        throw UsageError("config key " + where + "/" + key + " has the wrong type: " +
-                         section.at(key).dump());
+        throw UsageError("config key " + where + "/" + key +
+                         " has the wrong type: " + section.at(key).dump());
     }
 }
 
 // Maps section[key], a CellProfiler setting value, to its enum through `names`.
 template <typename Enum>
 void take_choice(const Json& section, const char* key, Enum& target,
-                 const std::vector<std::pair<const char*, Enum>>& names,
-                 const std::string& where) {
+                 const std::vector<std::pair<const char*, Enum>>& names, const std::string& where) {
     std::string value;
     take(section, key, value, where);
     if (value.empty()) return;
@@ -61,8 +60,8 @@ void take_choice(const Json& section, const char* key, Enum& target,
         }
     }
     std::string expected;
-    for (const auto& entry : names) expected += (expected.empty() ? "'" : ", '") +
-                                                std::string(entry.first) + "'";
+    for (const auto& entry : names)
+        expected += (expected.empty() ? "'" : ", '") + std::string(entry.first) + "'";
     throw UsageError("config key " + where + "/" + key + " = '" + value + "' is not one of " +
                      expected);
 }
@@ -83,14 +82,13 @@ void check_threshold_values(const ThresholdSettings& threshold, const std::strin
 }
 
 PrimarySettings read_primary_settings(const Json& section, const std::string& where) {
-    reject_unknown_keys(section,
-                        {"typical_diameter_min", "typical_diameter_max",
-                         "discard_outside_diameter", "discard_border_objects", "declump",
-                         "dividing_lines", "use_advanced_settings", "automatic_smoothing",
-                         "smoothing_filter_size", "automatic_maxima_suppression",
-                         "maxima_suppression_size", "low_resolution_maxima", "fill_holes",
-                         "threshold"},
-                        where);
+    reject_unknown_keys(
+        section,
+        {"typical_diameter_min", "typical_diameter_max", "discard_outside_diameter",
+         "discard_border_objects", "declump", "dividing_lines", "use_advanced_settings",
+         "automatic_smoothing", "smoothing_filter_size", "automatic_maxima_suppression",
+         "maxima_suppression_size", "low_resolution_maxima", "fill_holes", "threshold"},
+        where);
     PrimarySettings settings;
     take(section, "typical_diameter_min", settings.typical_diameter_min, where);
     take(section, "typical_diameter_max", settings.typical_diameter_max, where);
@@ -114,15 +112,13 @@ PrimarySettings read_primary_settings(const Json& section, const std::string& wh
     take(section, "maxima_suppression_size", settings.maxima_suppression_size, where);
     take(section, "low_resolution_maxima", settings.low_resolution_maxima, where);
     take_choice(section, "fill_holes", settings.fill_holes,
-                {{"After both thresholding and declumping",
-                  FillHoles::AfterThresholdAndDeclumping},
+                {{"After both thresholding and declumping", FillHoles::AfterThresholdAndDeclumping},
                  {"After declumping only", FillHoles::AfterDeclumping},
                  {"Never", FillHoles::Never}},
                 where);
     if (section.contains("threshold")) {
-        settings.threshold =
-            read_threshold_settings(section.at("threshold"), settings.threshold,
-                                    where + "/threshold");
+        settings.threshold = read_threshold_settings(section.at("threshold"), settings.threshold,
+                                                     where + "/threshold");
     }
     if (settings.typical_diameter_min < 0 ||
         settings.typical_diameter_max < settings.typical_diameter_min) {
@@ -152,9 +148,8 @@ SecondarySettings read_secondary_settings(const Json& section, const std::string
     take(section, "fill_holes", settings.fill_holes, where);
     take(section, "discard_border_cells", settings.discard_border_cells, where);
     if (section.contains("threshold")) {
-        settings.threshold =
-            read_threshold_settings(section.at("threshold"), settings.threshold,
-                                    where + "/threshold");
+        settings.threshold = read_threshold_settings(section.at("threshold"), settings.threshold,
+                                                     where + "/threshold");
     }
     if (settings.regularization < 0 || settings.distance_to_dilate < 0) {
         throw UsageError("config keys " + where +
@@ -167,13 +162,13 @@ SecondarySettings read_secondary_settings(const Json& section, const std::string
 
 ThresholdSettings read_threshold_settings(const Json& section, const ThresholdSettings& base,
                                           const std::string& where) {
-    reject_unknown_keys(section,
-                        {"strategy", "method", "otsu_classes", "middle_class", "smoothing_scale",
-                         "correction_factor", "lower_bound", "upper_bound", "manual_threshold",
-                         "robust_lower_outlier_fraction", "robust_upper_outlier_fraction",
-                         "robust_averaging", "robust_variance", "robust_deviations",
-                         "log_transform"},
-                        where);
+    reject_unknown_keys(
+        section,
+        {"strategy", "method", "otsu_classes", "middle_class", "smoothing_scale",
+         "correction_factor", "lower_bound", "upper_bound", "manual_threshold",
+         "robust_lower_outlier_fraction", "robust_upper_outlier_fraction", "robust_averaging",
+         "robust_variance", "robust_deviations", "log_transform"},
+        where);
     std::string strategy = "Global";
     take(section, "strategy", strategy, where);
     if (lower_case(strategy) != "global") {
@@ -188,8 +183,7 @@ ThresholdSettings read_threshold_settings(const Json& section, const ThresholdSe
                  {"Manual", ThresholdMethod::Manual}},
                 where);
     take_choice(section, "otsu_classes", settings.otsu_classes,
-                {{"Two classes", OtsuClasses::Two}, {"Three classes", OtsuClasses::Three}},
-                where);
+                {{"Two classes", OtsuClasses::Two}, {"Three classes", OtsuClasses::Three}}, where);
     take_choice(section, "middle_class", settings.middle_class,
                 {{"Foreground", ThreeClassMiddle::Foreground},
                  {"Background", ThreeClassMiddle::Background}},
@@ -214,8 +208,7 @@ SegmentSettings read_segment_settings(const Json& config) {
     const Json& image = section_at(config, "/image");
     take(section_at(config, "/image/channels"), "nuclei", settings.nuclei_channel,
          "/image/channels");
-    take(section_at(config, "/image/channels"), "cells", settings.cells_channel,
-         "/image/channels");
+    take(section_at(config, "/image/channels"), "cells", settings.cells_channel, "/image/channels");
     take(image, "camera_bit_depth", settings.camera_bit_depth, "/image");
     if (settings.camera_bit_depth < 0 || settings.camera_bit_depth > 32) {
         throw UsageError("config key /image/camera_bit_depth must be 0 (from the file) or 1..32");
@@ -223,10 +216,10 @@ SegmentSettings read_segment_settings(const Json& config) {
 
     const Json& segment = section_at(config, "/segment");
     reject_unknown_keys(segment, {"nuclei", "cells", "cytoplasm"}, "/segment");
-    settings.nuclei = read_primary_settings(section_at(config, "/segment/nuclei"),
-                                            "/segment/nuclei");
-    settings.cells = read_secondary_settings(section_at(config, "/segment/cells"),
-                                             "/segment/cells");
+    settings.nuclei =
+        read_primary_settings(section_at(config, "/segment/nuclei"), "/segment/nuclei");
+    settings.cells =
+        read_secondary_settings(section_at(config, "/segment/cells"), "/segment/cells");
     const Json& cytoplasm = section_at(config, "/segment/cytoplasm");
     reject_unknown_keys(cytoplasm, {"shrink_nuclei"}, "/segment/cytoplasm");
     take(cytoplasm, "shrink_nuclei", settings.shrink_nuclei_for_cytoplasm, "/segment/cytoplasm");

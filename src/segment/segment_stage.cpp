@@ -76,8 +76,8 @@ int run_segment_stage(const StageOptions& options, const SegmentOutputs& outputs
     const nlohmann::json config = load_config(options.config_path);
     const SegmentSettings settings = read_segment_settings(config);
     const std::vector<ImageSet> image_sets = load_image_sets(options, config);
-    if (image_sets.empty()) throw InputError("no image sets to segment (shard " + options.shard +
-                                             ")");
+    if (image_sets.empty())
+        throw InputError("no image sets to segment (shard " + options.shard + ")");
     check_channels_present(image_sets, settings, config, manifest_of(options, config));
     // One set of functions per plate: a path may name its plate ("illum/{plate}_DNA.tif").
     std::map<std::string, IlluminationFunctions> illumination;
@@ -91,9 +91,8 @@ int run_segment_stage(const StageOptions& options, const SegmentOutputs& outputs
     spdlog::info("segmenting {} image sets into {}", image_sets.size(), folder.string());
     return run_image_sets(image_sets, options.threads, options.fail_fast,
                           [&](const ImageSet& image_set) {
-                              segment_one(image_set, settings,
-                                          illumination.at(image_set.plate), config, folder,
-                                          outputs);
+                              segment_one(image_set, settings, illumination.at(image_set.plate),
+                                          config, folder, outputs);
                           });
 }
 

@@ -5,9 +5,9 @@
 #include <mutex>
 
 #include <H5Cpp.h>
+#include <tiffio.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <tiffio.h>
 
 #include "hcs/core/atomic_file.hpp"
 #include "hcs/core/errors.hpp"
@@ -63,8 +63,7 @@ void read_root_attributes(const H5::Group& root, Segmentation& segmentation) {
                 segmentation.metadata[name] = value;
             }
         } else if (name == "ImageNumber") {
-            segmentation.image_number =
-                static_cast<int>(hdf5::read_double_attribute(root, name));
+            segmentation.image_number = static_cast<int>(hdf5::read_double_attribute(root, name));
         } else {
             segmentation.image_figures[name] = hdf5::read_double_attribute(root, name);
         }
@@ -163,9 +162,8 @@ std::vector<std::filesystem::path> write_label_tiffs(const Segmentation& segment
             throw InputError(path.string() + ": " + std::to_string(int(maximum)) +
                              " objects do not fit a 16-bit TIFF");
         }
-        write_atomically(path, [&](const std::filesystem::path& temporary) {
-            write_tiff16(labels, temporary);
-        });
+        write_atomically(
+            path, [&](const std::filesystem::path& temporary) { write_tiff16(labels, temporary); });
         paths.push_back(path);
     }
     return paths;

@@ -25,15 +25,17 @@ struct StageRun {
 };
 
 class HcsSegmentCli : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        folder_ = std::filesystem::temp_directory_path() / ("hcs_segcli_" + std::string(test->name()));
+        folder_ =
+            std::filesystem::temp_directory_path() / ("hcs_segcli_" + std::string(test->name()));
         std::filesystem::remove_all(folder_);
         std::filesystem::create_directories(folder_);
         // BBBC013's nucleus diameter (its CellProfiler pipeline: 8..28 pixels).
         std::ofstream(folder_ / "config.json")
-            << R"({"segment": {"nuclei": {"typical_diameter_min": 8, "typical_diameter_max": 28}}})";
+            << R"({"segment": {"nuclei": {"typical_diameter_min": 8,)"
+            << R"( "typical_diameter_max": 28}}})";
     }
 
     // A LoadData manifest row: well, DNA file, GFP file (absolute paths).
@@ -53,15 +55,16 @@ protected:
     }
 
     static Row bbbc013_row(const std::string& well, const std::string& index) {
-        const std::string stem = "-" + index + "-" + well.substr(0, 1) + "-" + well.substr(1) + ".tif";
+        const std::string stem =
+            "-" + index + "-" + well.substr(0, 1) + "-" + well.substr(1) + ".tif";
         return {well, kImages / ("Channel2" + stem), kImages / ("Channel1" + stem)};
     }
 
     StageRun run_stage(const std::string& arguments) {
         const auto errors = folder_ / "stderr.txt";
         const std::string command = kBinary.string() + " --config " +
-                                    (folder_ / "config.json").string() + " " + arguments +
-                                    " 2> " + errors.string();
+                                    (folder_ / "config.json").string() + " " + arguments + " 2> " +
+                                    errors.string();
         const int status = std::system(command.c_str());
         std::ifstream stream(errors);
         std::stringstream text;
@@ -142,7 +145,8 @@ TEST_F(HcsSegmentCli, ChannelsOfDifferentSizesNameBothFiles) {
     const auto manifest = write_manifest({{well, dna, folder_ / "small.tif"}});
     const StageRun result = run_stage(output_arguments(manifest, "seg"));
     EXPECT_EQ(result.exit_code, 1);
-    EXPECT_TRUE(contains(result.errors, "small.tif") && contains(result.errors, dna.filename().string()))
+    EXPECT_TRUE(contains(result.errors, "small.tif") &&
+                contains(result.errors, dna.filename().string()))
         << result.errors;
     EXPECT_TRUE(files_in("seg").empty());
 }
@@ -169,7 +173,8 @@ TEST_F(HcsSegmentCli, FailFastStopsAfterTheFirstFailure) {
     auto [well, dna, gfp] = bbbc013_row("A01", "01");
     const auto manifest =
         write_manifest({{well, folder_ / "absent.tif", gfp}, bbbc013_row("A02", "02")});
-    const StageRun result = run_stage(output_arguments(manifest, "seg") + " --threads 1 --fail-fast");
+    const StageRun result =
+        run_stage(output_arguments(manifest, "seg") + " --threads 1 --fail-fast");
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_TRUE(files_in("seg").empty());  // A02 comes after the failed A01 and is not run
 }
@@ -182,7 +187,8 @@ TEST_F(HcsSegmentCli, OneAndTwoThreadsWriteIdenticalSegmentations) {
     const auto manifest = write_manifest(
         {bbbc013_row("A01", "01"), bbbc013_row("A07", "07"), bbbc013_row("B03", "15")});
     ASSERT_EQ(run_stage(output_arguments(manifest, "one") + " --threads 1").exit_code, 0);
-    const StageRun two = run_stage(output_arguments(manifest, "two") + " --threads 2 --export-tiff --outlines");
+    const StageRun two =
+        run_stage(output_arguments(manifest, "two") + " --threads 2 --export-tiff --outlines");
     ASSERT_EQ(two.exit_code, 0) << two.errors;
     // One info line per image set, naming it with its counts.
     EXPECT_TRUE(contains(two.errors, "P1_A07_1: ")) << two.errors;
@@ -194,8 +200,8 @@ TEST_F(HcsSegmentCli, OneAndTwoThreadsWriteIdenticalSegmentations) {
         EXPECT_TRUE(same_labels(a.cells, b.cells)) << name;
         EXPECT_TRUE(same_labels(a.cytoplasm, b.cytoplasm)) << name;
         EXPECT_EQ(a.image_figures, b.image_figures) << name;
-        for (const std::string suffix : {"_nuclei.tif", "_cells.tif", "_cytoplasm.tif",
-                                         "_outlines.png"}) {
+        for (const std::string suffix :
+             {"_nuclei.tif", "_cells.tif", "_cytoplasm.tif", "_outlines.png"}) {
             EXPECT_TRUE(std::filesystem::exists(folder_ / "two" / (name + suffix))) << suffix;
         }
     }

@@ -12,7 +12,9 @@ namespace {
 
 const std::filesystem::path kShared = HCS_SHARED_DIR;
 
-cv::Mat two_by_two() { return (cv::Mat_<float>(2, 2) << 0.0f, 0.5f, 1.0f, 1.0f); }
+cv::Mat two_by_two() {
+    return (cv::Mat_<float>(2, 2) << 0.0f, 0.5f, 1.0f, 1.0f);
+}
 
 TEST(PercentMaximal, CountsPixelsAtTheImagesOwnMaximum) {
     // Two of four pixels equal the maximum 1.0: 50 %. Of [0.2, 0.4] one of two is maximal.
@@ -43,16 +45,15 @@ double fixture_value(const std::string& column) {
 }
 
 TEST(ImageQualityFigures, MatchCellProfilerOnBbbc013WellA01) {
-    for (const auto& [channel, file] : {std::pair{"DNA", "Channel2-01-A-01.tif"},
-                                        std::pair{"GFP", "Channel1-01-A-01.tif"}}) {
+    for (const auto& [channel, file] :
+         {std::pair{"DNA", "Channel2-01-A-01.tif"}, std::pair{"GFP", "Channel1-01-A-01.tif"}}) {
         const auto image = read_image(kShared / "data/bbbc013/images" / file);
         const std::string name = channel;
         for (const auto& [figure, value] : image_quality_figures(image.pixels, name)) {
             const double expected = fixture_value(figure);
             // Saturation counts are exact; the blur figures CellProfiler sums in float32.
-            const double tolerance = figure.find("Percent") != std::string::npos
-                                         ? 1e-12
-                                         : 1e-5 * std::abs(expected);
+            const double tolerance =
+                figure.find("Percent") != std::string::npos ? 1e-12 : 1e-5 * std::abs(expected);
             EXPECT_NEAR(value, expected, tolerance) << figure;
         }
     }

@@ -45,7 +45,9 @@ ImageSet bbbc013_well(const std::string& index, const std::string& row, const st
     return image_set;
 }
 
-nlohmann::json bbbc013_config() { return load_config(kSource / "configs/bbbc013.json"); }
+nlohmann::json bbbc013_config() {
+    return load_config(kSource / "configs/bbbc013.json");
+}
 
 std::string input_error_of(const std::function<void()>& action) {
     try {
@@ -78,7 +80,8 @@ TEST(ReadChannels, MissingOrNonImageFileIsNamed) {
     ImageSet image_set = bbbc013_well("01", "A", "01");
     const SegmentSettings settings = read_segment_settings(load_config());
     image_set.channel_files["GFP"] = folder / "absent.tif";
-    EXPECT_TRUE(contains(input_error_of([&] { read_channels(image_set, settings); }), "absent.tif"));
+    EXPECT_TRUE(
+        contains(input_error_of([&] { read_channels(image_set, settings); }), "absent.tif"));
     image_set.channel_files["GFP"] = folder / "text.tif";
     EXPECT_TRUE(contains(input_error_of([&] { read_channels(image_set, settings); }), "text.tif"));
 }
@@ -96,15 +99,13 @@ TEST(CheckChannelsPresent, NamesTheManifestColumnTheConfigAsksFor) {
     merge_config(config, {{"image", {{"channels", {{"nuclei", "Hoechst"}}}}}});
     const std::vector<ImageSet> image_sets = {bbbc013_well("01", "A", "01")};
     const SegmentSettings settings = read_segment_settings(config);
-    EXPECT_EQ(input_error_of([&] {
-                  check_channels_present(image_sets, settings, config, "plate.csv");
-              }),
-              "plate.csv: no column FileName_Hoechst (the nuclei channel, config "
-              "/image/channels/nuclei)");
-    EXPECT_TRUE(contains(input_error_of([&] {
-                             check_channels_present(image_sets, settings, config, "");
-                         }),
-                         "channel 'Hoechst'"));
+    EXPECT_EQ(
+        input_error_of([&] { check_channels_present(image_sets, settings, config, "plate.csv"); }),
+        "plate.csv: no column FileName_Hoechst (the nuclei channel, config "
+        "/image/channels/nuclei)");
+    EXPECT_TRUE(
+        contains(input_error_of([&] { check_channels_present(image_sets, settings, config, ""); }),
+                 "channel 'Hoechst'"));
     EXPECT_NO_THROW(check_channels_present(image_sets, read_segment_settings(load_config()),
                                            load_config(), "plate.csv"));
 }
@@ -151,14 +152,15 @@ TEST(ReadIlluminationFunctions, ReadsHcsIllumsHdf5AndSubstitutesThePlate) {
     const IlluminationFunctions read = read_illumination_functions(settings, "P7");
     EXPECT_EQ(read.at("DNA").path, folder / "P7.h5");
     EXPECT_EQ(cv::countNonZero(read.at("DNA").function != function), 0);
-    EXPECT_TRUE(contains(input_error_of([&] { read_illumination_functions(settings, "P8"); }),
-                         "P8.h5"));
+    EXPECT_TRUE(
+        contains(input_error_of([&] { read_illumination_functions(settings, "P8"); }), "P8.h5"));
 }
 
 TEST(SegmentImageSet, RecordsProvenanceAndIlluminationCorrection) {
     nlohmann::json config = bbbc013_config();
     const SegmentSettings plain = read_segment_settings(config);
-    const Segmentation without = segment_image_set(bbbc013_well("01", "A", "01"), plain, {}, config);
+    const Segmentation without =
+        segment_image_set(bbbc013_well("01", "A", "01"), plain, {}, config);
     EXPECT_EQ(without.provenance.at("illumination_correction"), "none");
     EXPECT_EQ(without.provenance.at("intensity_scaling"), "raw/255 (8-bit)");
     EXPECT_EQ(without.provenance.at("inputs").size(), 2u);
@@ -182,8 +184,8 @@ TEST(SegmentImageSet, Bbbc013WellA01MatchesCellProfilersImageFigures) {
     // 0.1277519315481186 (Nuclei) and 0.08053164929151535 (Cells); ImageQuality_PercentMaximal_DNA
     // 0.000244140625 (Image.csv).
     const nlohmann::json config = bbbc013_config();
-    const Segmentation result = segment_image_set(bbbc013_well("01", "A", "01"),
-                                                  read_segment_settings(config), {}, config);
+    const Segmentation result =
+        segment_image_set(bbbc013_well("01", "A", "01"), read_segment_settings(config), {}, config);
     const auto& figures = result.image_figures;
     EXPECT_EQ(figures.at("Count_Nuclei"), 333);
     EXPECT_EQ(figures.at("Count_Cells"), 333);

@@ -58,10 +58,11 @@ TEST(ReadSegmentSettings, DefaultsAreCellProfiler5Defaults) {
 }
 
 TEST(ReadSegmentSettings, Bbbc013ConfigMatchesTheSettingsCellProfilerRan) {
-    const SegmentSettings ours = read_segment_settings(load_config(kSource / "configs/bbbc013.json"));
+    const SegmentSettings ours =
+        read_segment_settings(load_config(kSource / "configs/bbbc013.json"));
     // "Typical diameter of objects, in pixel units (Min,Max)" = "8,28" in the fixture.
-    const std::string diameter =
-        fixture_setting("IdentifyPrimaryObjects", "Typical diameter of objects, in pixel units (Min,Max)");
+    const std::string diameter = fixture_setting(
+        "IdentifyPrimaryObjects", "Typical diameter of objects, in pixel units (Min,Max)");
     EXPECT_EQ(std::to_string(ours.nuclei.typical_diameter_min) + "," +
                   std::to_string(ours.nuclei.typical_diameter_max),
               diameter);
@@ -71,11 +72,13 @@ TEST(ReadSegmentSettings, Bbbc013ConfigMatchesTheSettingsCellProfilerRan) {
     // The fixture's values, spelled as CellProfiler spells them, parse to the same settings.
     const SegmentSettings from_fixture = read_segment_settings(with_segment(
         {{"nuclei",
-          {{"declump", fixture_setting("IdentifyPrimaryObjects",
-                                       "Method to distinguish clumped objects")},
-           {"dividing_lines", fixture_setting("IdentifyPrimaryObjects",
-                                              "Method to draw dividing lines between clumped objects")},
-           {"fill_holes", fixture_setting("IdentifyPrimaryObjects", "Fill holes in identified objects?")},
+          {{"declump",
+            fixture_setting("IdentifyPrimaryObjects", "Method to distinguish clumped objects")},
+           {"dividing_lines",
+            fixture_setting("IdentifyPrimaryObjects",
+                            "Method to draw dividing lines between clumped objects")},
+           {"fill_holes",
+            fixture_setting("IdentifyPrimaryObjects", "Fill holes in identified objects?")},
            {"threshold",
             {{"method", fixture_setting("IdentifyPrimaryObjects", "Thresholding method")},
              {"smoothing_scale", std::stod(fixture_setting("IdentifyPrimaryObjects",
@@ -103,11 +106,15 @@ TEST(ReadSegmentSettings, Bbbc013ConfigMatchesTheSettingsCellProfilerRan) {
 }
 
 TEST(ReadSegmentSettings, AcceptsCellProfilerSpellingsInAnyCase) {
-    const SegmentSettings settings = read_segment_settings(with_segment(
-        {{"nuclei", {{"declump", "shape"}, {"dividing_lines", "Propagate"},
-                     {"threshold", {{"method", "otsu"}, {"otsu_classes", "Three classes"},
-                                    {"middle_class", "Background"}}}}},
-         {"cells", {{"method", "Watershed - Gradient"}}}}));
+    const SegmentSettings settings =
+        read_segment_settings(with_segment({{"nuclei",
+                                             {{"declump", "shape"},
+                                              {"dividing_lines", "Propagate"},
+                                              {"threshold",
+                                               {{"method", "otsu"},
+                                                {"otsu_classes", "Three classes"},
+                                                {"middle_class", "Background"}}}}},
+                                            {"cells", {{"method", "Watershed - Gradient"}}}}));
     EXPECT_EQ(settings.nuclei.declump, DeclumpMethod::Shape);
     EXPECT_EQ(settings.nuclei.dividing_lines, DividingLines::Propagate);
     EXPECT_EQ(settings.nuclei.threshold.method, ThresholdMethod::Otsu);
@@ -119,8 +126,9 @@ TEST(ReadSegmentSettings, AcceptsCellProfilerSpellingsInAnyCase) {
 TEST(ReadSegmentSettings, UseAdvancedSettingsIsAnExplicitSwitch) {
     EXPECT_TRUE(read_segment_settings(with_segment({{"nuclei", {{"use_advanced_settings", true}}}}))
                     .nuclei.use_advanced_settings);
-    EXPECT_FALSE(read_segment_settings(with_segment({{"nuclei", {{"use_advanced_settings", false}}}}))
-                     .nuclei.use_advanced_settings);
+    EXPECT_FALSE(
+        read_segment_settings(with_segment({{"nuclei", {{"use_advanced_settings", false}}}}))
+            .nuclei.use_advanced_settings);
 }
 
 std::string usage_error_of(const nlohmann::json& segment) {
@@ -149,23 +157,25 @@ TEST(ReadSegmentSettings, UnknownMethodIsAUsageErrorListingTheChoices) {
 }
 
 TEST(ReadSegmentSettings, AdaptiveThresholdIsRefusedRatherThanIgnored) {
-    EXPECT_NE(usage_error_of({{"cells", {{"threshold", {{"strategy", "Adaptive"}}}}}}).find(
-                  "only 'Global'"),
+    EXPECT_NE(usage_error_of({{"cells", {{"threshold", {{"strategy", "Adaptive"}}}}}})
+                  .find("only 'Global'"),
               std::string::npos);
 }
 
 TEST(ReadSegmentSettings, DiameterRangeMustBeOrdered) {
-    EXPECT_NE(usage_error_of({{"nuclei", {{"typical_diameter_min", 30},
-                                          {"typical_diameter_max", 20}}}})
-                  .find("typical_diameter_min"),
-              std::string::npos);
+    EXPECT_NE(
+        usage_error_of({{"nuclei", {{"typical_diameter_min", 30}, {"typical_diameter_max", 20}}}})
+            .find("typical_diameter_min"),
+        std::string::npos);
 }
 
 TEST(ReadSegmentSettings, IlluminationFunctionsAndChannelsComeFromTheirSections) {
     nlohmann::json config = load_config();
-    merge_config(config, {{"illum", {{"functions", {{"DNA", "illum/IllumDNA.tif"}}}}},
-                          {"image", {{"camera_bit_depth", 12},
-                                     {"channels", {{"nuclei", "Hoechst"}, {"cells", "Actin"}}}}}});
+    merge_config(
+        config,
+        {{"illum", {{"functions", {{"DNA", "illum/IllumDNA.tif"}}}}},
+         {"image",
+          {{"camera_bit_depth", 12}, {"channels", {{"nuclei", "Hoechst"}, {"cells", "Actin"}}}}}});
     const SegmentSettings settings = read_segment_settings(config);
     ASSERT_EQ(settings.illumination_functions.size(), 1u);
     EXPECT_EQ(settings.illumination_functions.at("DNA"), "illum/IllumDNA.tif");

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include <gtest/gtest.h>
 #include <H5Cpp.h>
+#include <gtest/gtest.h>
 
 #include "hcs/core/errors.hpp"
 #include "hcs/core/image_reader.hpp"

@@ -15,11 +15,11 @@
 namespace hcs::segment {
 
 struct SegmentSettings {
-    std::string nuclei_channel = "DNA";  // /image/channels/nuclei
-    std::string cells_channel = "GFP";   // /image/channels/cells
-    int camera_bit_depth = 0;            // /image/camera_bit_depth (0 = the file's own)
-    PrimarySettings nuclei;              // /segment/nuclei
-    SecondarySettings cells;             // /segment/cells
+    std::string nuclei_channel = "DNA";       // /image/channels/nuclei
+    std::string cells_channel = "GFP";        // /image/channels/cells
+    int camera_bit_depth = 0;                 // /image/camera_bit_depth (0 = the file's own)
+    PrimarySettings nuclei;                   // /segment/nuclei
+    SecondarySettings cells;                  // /segment/cells
     bool shrink_nuclei_for_cytoplasm = true;  // /segment/cytoplasm/shrink_nuclei
     // /illum/functions: channel -> illumination function file each image is divided by.
     std::map<std::string, std::filesystem::path> illumination_functions;

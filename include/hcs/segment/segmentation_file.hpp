@@ -19,12 +19,12 @@ namespace hcs::segment {
 inline constexpr const char* kSegmentationFormat = "hcs-segmentation/1";
 
 struct Segmentation {
-    int image_number = 0;                 // root attribute ImageNumber
-    cv::Mat nuclei, cells, cytoplasm;     // CV_32S, 0 = background
+    int image_number = 0;              // root attribute ImageNumber
+    cv::Mat nuclei, cells, cytoplasm;  // CV_32S, 0 = background
     // Count_Nuclei, Threshold_FinalThreshold_Nuclei, ImageQuality_*: one number each.
     std::map<std::string, double> image_figures;
     std::map<std::string, std::string> metadata;  // Metadata_* -> value
-    nlohmann::json provenance;            // hcs_version, config, inputs, intensity_scaling, ...
+    nlohmann::json provenance;  // hcs_version, config, inputs, intensity_scaling, ...
 };
 
 // Writes `segmentation` to `path` atomically (temporary name, then rename).
