@@ -25,6 +25,12 @@ struct QueueItem {
     std::uint64_t tie;
 };
 
+struct QueueOrder {
+    bool operator()(const QueueItem& a, const QueueItem& b) const {
+        return a.key != b.key ? a.key < b.key : a.tie < b.tie;
+    }
+};
+
 std::uint64_t distance_key(double distance) {
     std::uint64_t bits = 0;
     std::memcpy(&bits, &distance, sizeof bits);
@@ -107,6 +113,63 @@ class SeedOrder {
     detail::BinaryHeap<std::uint64_t, std::less<std::uint64_t>> heap_;
 };
 
+// The order in which pixels come off, as one replica of centrosome's heap holding seeds and
+// pushed pixels alike: exact for every regularization, but a binary heap of 16-byte items.
+class SingleHeapOrder {
+  public:
+    SingleHeapOrder(const std::int32_t* seeds, const std::uint8_t* mask, std::int64_t pixels) {
+        std::vector<QueueItem> items;
+        const std::uint64_t zero = distance_key(0.0);
+        for (std::int64_t pixel = 0; pixel < pixels; ++pixel) {
+            if (seeds[pixel] != 0 && mask[pixel]) {
+                items.push_back({zero, label_pixel(seeds[pixel], pixel)});
+            }
+        }
+        heap_ = detail::BinaryHeap<QueueItem, QueueOrder>(std::move(items));
+    }
+
+    bool next(std::uint64_t& tie) {
+        if (heap_.empty()) return false;
+        tie = heap_.pop().tie;
+        return true;
+    }
+
+    void push(const QueueItem& item) { heap_.push(item); }
+
+  private:
+    detail::BinaryHeap<QueueItem, QueueOrder> heap_;
+};
+
+// The same order, faster, when every step costs more than 0 (regularization > 0): then every
+// seed comes off before any pushed pixel, so the seeds are taken from SeedOrder and the pushed
+// pixels from a radix queue, which gives them in centrosome's (distance, label, row, col) order.
+class SplitOrder {
+  public:
+    SplitOrder(const std::int32_t* seeds, const std::uint8_t* mask, std::int64_t pixels)
+        : seeds_(seeds, mask, pixels) {}
+
+    bool next(std::uint64_t& tie) {
+        if (seeds_left_) {
+            tie = seeds_.next_seed();
+            seeds_left_ = tie != SeedOrder::kPushedPixel;
+            if (seeds_left_) return true;
+        }
+        if (pushed_.empty()) return false;
+        tie = pushed_.pop().tie;
+        return true;
+    }
+
+    void push(const QueueItem& item) {
+        pushed_.push(item);
+        if (seeds_left_) seeds_.note_push();
+    }
+
+  private:
+    SeedOrder seeds_;
+    detail::RadixQueue<QueueItem> pushed_;
+    bool seeds_left_ = true;
+};
+
 // Pixel states kept in the label array while flooding, so that one read decides whether a
 // neighbour may still be reached: 0 = free, > 0 = labelled, and these two.
 constexpr std::int32_t kOutsideMask = -1;
@@ -119,7 +182,7 @@ cv::Mat initial_states(const cv::Mat& seeds, const cv::Mat& mask) {
     return states;
 }
 
-template <typename Height>
+template <typename Height, typename Order>
 PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
                         double regularization) {
     const int rows = image.rows;
@@ -133,25 +196,12 @@ PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Ma
     std::int32_t* label = labels.ptr<std::int32_t>();
     double* distance = distances.ptr<double>();
 
-    // Every seed comes off before any pushed pixel (distance 0 < any step), so the seeds are
-    // taken from the replica of centrosome's heap, the pushed pixels from a radix queue that
-    // gives them in centrosome's (distance, label, row, col) order.
-    SeedOrder seed_order(seeds.ptr<std::int32_t>(), mask.ptr<std::uint8_t>(),
-                         static_cast<std::int64_t>(rows) * cols);
-    detail::RadixQueue<QueueItem> queue;
-    bool seeds_left = true;
+    Order order(seeds.ptr<std::int32_t>(), mask.ptr<std::uint8_t>(),
+                static_cast<std::int64_t>(rows) * cols);
     static const int kRowStep[8] = {-1, -1, -1, 0, 0, 1, 1, 1};
     static const int kColStep[8] = {-1, 0, 1, -1, 1, -1, 0, 1};
-    while (true) {
-        std::uint64_t tie = SeedOrder::kPushedPixel;
-        if (seeds_left) {
-            tie = seed_order.next_seed();
-            seeds_left = tie != SeedOrder::kPushedPixel;
-        }
-        if (!seeds_left) {
-            if (queue.empty()) break;
-            tie = queue.pop().tie;
-        }
+    std::uint64_t tie = 0;
+    while (order.next(tie)) {
         const std::int64_t pixel = static_cast<std::int64_t>(tie & 0xFFFFFFFFull);
         if (label[pixel] > 0) continue;
         const std::int32_t item_label = static_cast<std::int32_t>(tie >> 32);
@@ -174,8 +224,7 @@ PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Ma
                                 distance[pixel];
             if (distance[next] == -1 || distance[next] > cost) {
                 distance[next] = cost;
-                queue.push({distance_key(cost), label_pixel(item_label, next)});
-                if (seeds_left) seed_order.note_push();
+                order.push({distance_key(cost), label_pixel(item_label, next)});
             }
         }
     }
@@ -190,8 +239,20 @@ PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Ma
 PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
                             double regularization) {
     check_inputs(image, seeds, mask);
-    if (image.depth() == CV_64F) return flood<double>(image, seeds, mask, regularization);
-    return flood<float>(image, seeds, mask, regularization);
+    if (regularization <= 0) return propagate_single_heap(image, seeds, mask, regularization);
+    if (image.depth() == CV_64F) {
+        return flood<double, SplitOrder>(image, seeds, mask, regularization);
+    }
+    return flood<float, SplitOrder>(image, seeds, mask, regularization);
+}
+
+PropagationResult propagate_single_heap(const cv::Mat& image, const cv::Mat& seeds,
+                                        const cv::Mat& mask, double regularization) {
+    check_inputs(image, seeds, mask);
+    if (image.depth() == CV_64F) {
+        return flood<double, SingleHeapOrder>(image, seeds, mask, regularization);
+    }
+    return flood<float, SingleHeapOrder>(image, seeds, mask, regularization);
 }
 
 }  // namespace hcs::segment

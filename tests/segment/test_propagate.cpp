@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "cell_fixtures.hpp"
+
 namespace hcs::segment {
 namespace {
 
@@ -57,6 +59,36 @@ TEST(Propagate, DiagonalStepsCostTheSquareRootOfTwoOnAFlatImage) {
     const PropagationResult result = propagate(image, seeds, cv::Mat::ones(2, 2, CV_8U), 1.0);
     EXPECT_DOUBLE_EQ(result.distances.at<double>(1, 1), std::sqrt(2.0));
     EXPECT_EQ(cv::countNonZero(result.labels != 1), 0);
+}
+
+TEST(Propagate, ZeroRegularizationLetsPushedPixelsCompeteWithSeeds) {
+    // lambda = 0 on a flat image: every step costs 0, so pushed pixels tie with the seeds and
+    // centrosome's (distance, label, row, col) order decides. Hand trace: seed 2 (col 0) is the
+    // root of the unheapified array and goes first, pushing col 1 as (0, 2); seed 1 (col 4)
+    // pushes col 3 as (0, 1), which comes off before (0, 2) and pushes col 2, also before col 1.
+    const cv::Mat image = cv::Mat::zeros(1, 5, CV_32F);
+    const cv::Mat seeds = row_labels({2, 0, 0, 0, 1});
+    const PropagationResult result = propagate(image, seeds, cv::Mat::ones(1, 5, CV_8U), 0.0);
+    EXPECT_EQ(cv::countNonZero(result.labels != row_labels({2, 2, 1, 1, 1})), 0);
+}
+
+TEST(Propagate, FastOrderEqualsTheSingleHeapReplicaOnBbbc013A01) {
+    // The fast path (seed replica + radix queue) must give what one replica of centrosome's heap
+    // gives, on CellProfiler's own A01 seeds and mask, for the Propagation and Distance - B
+    // regularizations.
+    const std::string set = "bbbc013-A01";
+    const cv::Mat image = testing::fixture_channel(set, "GFP");
+    const cv::Mat seeds =
+        testing::fixture_labels(set, "cp_internal_labels/Cells_propagation_seeds.tif");
+    const cv::Mat mask =
+        testing::fixture_mask(set, "cp_internal_labels/Cells_threshold_binary.tif");
+    for (const double regularization : {kDefaultRegularization, 1.0}) {
+        const PropagationResult fast = propagate(image, seeds, mask, regularization);
+        const PropagationResult reference =
+            propagate_single_heap(image, seeds, mask, regularization);
+        EXPECT_EQ(cv::countNonZero(fast.labels != reference.labels), 0) << regularization;
+        EXPECT_EQ(cv::countNonZero(fast.distances != reference.distances), 0) << regularization;
+    }
 }
 
 }  // namespace

@@ -24,4 +24,10 @@ struct PropagationResult {
 PropagationResult propagate(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
                             double regularization);
 
+// The same result through one replica of centrosome's heap for seeds and pushed pixels alike.
+// propagate() uses it when the regularization is 0 (steps may then cost 0 and pushed pixels
+// compete with seeds); otherwise it is the slower reference the fast path is tested against.
+PropagationResult propagate_single_heap(const cv::Mat& image, const cv::Mat& seeds,
+                                        const cv::Mat& mask, double regularization);
+
 }  // namespace hcs::segment
