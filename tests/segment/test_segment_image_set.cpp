@@ -197,6 +197,29 @@ TEST(SegmentImageSet, Bbbc013WellA01MatchesCellProfilersImageFigures) {
     EXPECT_TRUE(figures.count("ImageQuality_PowerLogLogSlope_GFP"));
 }
 
+TEST(SegmentImageSet, Bbbc013ConfigReadsTheUpstreamBmpFiles) {
+    // Upstream BBBC013 ships 8-bit grey BMPs with the same stems (Channel1-01-A-01.BMP), which
+    // scripts/fetch-bbbc013.sh lays out under a data root. A BMP of A01's pixels must load
+    // through configs/bbbc013.json and give CellProfiler's 333 nuclei (bbbc013-A01 fixture).
+    const auto root = fresh_folder("bmp_root");
+    std::filesystem::create_directories(root / "bbbc013/images");
+    for (const std::string channel : {"1", "2"}) {
+        const auto tiff = kBbbc013 / ("Channel" + channel + "-01-A-01.tif");
+        const auto bmp = root / "bbbc013/images" / ("Channel" + channel + "-01-A-01.BMP");
+        ASSERT_TRUE(cv::imwrite(bmp.string(), read_tiff_raw(tiff)));
+    }
+    std::ofstream(root / "bbbc013/plate_map.csv") << "Plate,Well,Concentration\nBBBC013,A01,0\n";
+    const nlohmann::json config = bbbc013_config();
+    StageOptions options;
+    options.data_root = root.string();
+    const std::vector<ImageSet> image_sets = load_image_sets(options, config);
+    ASSERT_EQ(image_sets.size(), 1u);
+    EXPECT_EQ(image_sets[0].metadata.at("Metadata_Concentration"), "0");
+    const Segmentation result =
+        segment_image_set(image_sets[0], read_segment_settings(config), {}, config);
+    EXPECT_EQ(result.image_figures.at("Count_Nuclei"), 333);
+}
+
 // Share of pixels inside either object set where both carry the same label.
 double pixel_agreement(const cv::Mat& ours, const cv::Mat& theirs) {
     const cv::Mat either = (ours != 0) | (theirs != 0);
