@@ -179,6 +179,31 @@ TEST_F(HcsSegmentCli, FailFastStopsAfterTheFirstFailure) {
     EXPECT_TRUE(files_in("seg").empty());  // A02 comes after the failed A01 and is not run
 }
 
+TEST_F(HcsSegmentCli, IlluminationFunctionIsAppliedAndRecorded) {
+    // CellProfiler's own BBBC013 DNA function (fixture bbbc013-illumination/IllumDNA.tif).
+    const auto function = kShared / "fixtures/cellprofiler/bbbc013-illumination/IllumDNA.tif";
+    std::ofstream(folder_ / "config.json")
+        << R"({"segment": {"nuclei": {"typical_diameter_min": 8, "typical_diameter_max": 28}},)"
+        << R"( "illum": {"functions": {"DNA": ")" << function.string() << R"("}}})";
+    const auto manifest = write_manifest({bbbc013_row("A01", "01")});
+    const StageRun result = run_stage(output_arguments(manifest, "seg"));
+    ASSERT_EQ(result.exit_code, 0) << result.errors;
+    const auto segmentation = read_segmentation_file(folder_ / "seg/P1_A01_1.h5");
+    const auto& correction = segmentation.provenance.at("illumination_correction");
+    ASSERT_TRUE(correction.contains("DNA")) << correction.dump();
+    EXPECT_EQ(correction.at("DNA").at("function"), function.string());
+}
+
+TEST_F(HcsSegmentCli, MissingIlluminationFunctionFailsTheRunNamingIt) {
+    std::ofstream(folder_ / "config.json") << R"({"illum": {"functions": {"GFP": ")"
+                                           << (folder_ / "no_illum.tif").string() << R"("}}})";
+    const auto manifest = write_manifest({bbbc013_row("A01", "01")});
+    const StageRun result = run_stage(output_arguments(manifest, "seg"));
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_TRUE(contains(result.errors, "no_illum.tif")) << result.errors;
+    EXPECT_FALSE(std::filesystem::exists(folder_ / "seg"));
+}
+
 bool same_labels(const cv::Mat& a, const cv::Mat& b) {
     return a.size() == b.size() && cv::countNonZero(a != b) == 0;
 }
