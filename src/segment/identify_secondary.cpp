@@ -4,6 +4,7 @@
 #include "hcs/segment/identify_secondary.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 #include <vector>
 
@@ -121,14 +122,23 @@ cv::Mat grow_cells(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& fo
 
 SecondaryResult identify_secondary(const cv::Mat& image, const PrimaryResult& nuclei,
                                    const SecondarySettings& settings) {
+    if (nuclei.labels.size() != image.size()) {
+        throw std::invalid_argument("identify_secondary: nuclei and cell image differ in size");
+    }
     SecondaryResult result;
-    // Distance - N uses no threshold: CellProfiler records none and grows over every pixel.
+    // Distance - N uses no threshold: CellProfiler records none, so neither do we (NaN).
     cv::Mat foreground;
-    if (settings.method != SecondaryMethod::DistanceN) {
+    if (settings.method == SecondaryMethod::DistanceN) {
+        result.threshold.final_threshold = std::numeric_limits<double>::quiet_NaN();
+        result.threshold.original_threshold = std::numeric_limits<double>::quiet_NaN();
+    } else {
         result.threshold = compute_threshold(image, settings.threshold);
         foreground = result.threshold.foreground;
     }
-    const cv::Mat seeds = cell_seeds(nuclei.unedited_labels, nuclei.labels);
+    // Without the unedited nuclei (labels from elsewhere), the final nuclei are the seeds.
+    const cv::Mat& unedited =
+        nuclei.unedited_labels.empty() ? nuclei.labels : nuclei.unedited_labels;
+    const cv::Mat seeds = cell_seeds(unedited, nuclei.labels);
     result.unfiltered_labels = grow_unfiltered_cells(image, seeds, foreground, settings);
     result.labels = renumber_to_final_nuclei(result.unfiltered_labels, nuclei.labels);
     if (settings.discard_border_cells) drop_border_cells(result.labels);

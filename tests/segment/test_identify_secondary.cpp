@@ -1,8 +1,9 @@
 // Tests of IdentifySecondaryObjects' bookkeeping (seeds, renumbering, border rule) by hand, and
-// of the whole module on BBBC013 A01 from CellProfiler's nuclei with our own cell-channel
-// threshold (expected: CellProfiler's labels/Cells.tif and Threshold_FinalThreshold_Cells).
+// of the whole module on the fixture sets from CellProfiler's nuclei with our own cell-channel
+// threshold (expected: CellProfiler's labels/Cells*.tif and Threshold_FinalThreshold_Cells*).
 #include "hcs/segment/identify_secondary.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -66,28 +67,67 @@ TEST(IdentifySecondary, DiscardsCellsTouchingTheBorderOnlyWhenAsked) {
     EXPECT_EQ(cv::countNonZero(discarded == 2), 1);
 }
 
-TEST(IdentifySecondary, MatchesCellProfilerOnBbbc013A01FromItsNuclei) {
-    // BBBC013 A01: Propagation on GFP with the module's own minimum cross-entropy threshold
-    // (smoothing 0); nuclei are CellProfiler's unedited and final nuclei.
-    const std::string set = "bbbc013-A01";
+struct ModuleCase {
+    std::string set;
+    SecondaryMethod method;
+    ThresholdMethod threshold;
+    std::string cells;  // labels/<cells>.tif and Threshold_FinalThreshold_<cells>
+};
+
+void PrintTo(const ModuleCase& c, std::ostream* out) {
+    *out << c.set << " " << c.cells;
+}
+
+class IdentifySecondaryModule : public ::testing::TestWithParam<ModuleCase> {};
+
+TEST_P(IdentifySecondaryModule, MatchesCellProfilerFromItsNucleiWithOurThreshold) {
+    // The whole module from CellProfiler's unedited and final nuclei, with the cell channel's
+    // threshold computed here (smoothing 0, as CellProfiler applies it to secondary objects).
+    // Expected: CellProfiler's labels and Image.csv threshold of the set.
+    const ModuleCase& c = GetParam();
     PrimaryResult nuclei;
-    nuclei.unedited_labels = testing::fixture_labels(set, "cp_internal_labels/Nuclei_unedited.tif");
-    nuclei.labels = testing::fixture_labels(set, "labels/Nuclei.tif");
+    nuclei.unedited_labels =
+        testing::fixture_labels(c.set, "cp_internal_labels/Nuclei_unedited.tif");
+    nuclei.labels = testing::fixture_labels(c.set, "labels/Nuclei.tif");
     SecondarySettings settings;
-    settings.threshold.method = ThresholdMethod::MinimumCrossEntropy;
+    settings.method = c.method;
+    settings.threshold.method = c.threshold;
     settings.threshold.smoothing_scale = 0;
 
     const SecondaryResult cells =
-        identify_secondary(testing::fixture_channel(set, "GFP"), nuclei, settings);
-    const double expected_threshold =
-        std::stod(testing::image_table_value(set, "Threshold_FinalThreshold_Cells"));
-    EXPECT_NEAR(cells.threshold.final_threshold, expected_threshold, 1e-6);
-    const double agreement =
-        testing::label_agreement(cells.labels, testing::fixture_labels(set, "labels/Cells.tif"));
-    std::printf("[figure] %s cells from CellProfiler's nuclei, own threshold: %.6f %%\n",
-                set.c_str(), 100 * agreement);
+        identify_secondary(testing::fixture_channel(c.set, "GFP"), nuclei, settings);
+    if (c.method == SecondaryMethod::DistanceN) {
+        EXPECT_TRUE(std::isnan(cells.threshold.final_threshold));  // CellProfiler records none
+    } else {
+        const double expected =
+            std::stod(testing::image_table_value(c.set, "Threshold_FinalThreshold_" + c.cells));
+        EXPECT_NEAR(cells.threshold.final_threshold, expected, 1e-6);
+    }
+    const double agreement = testing::label_agreement(
+        cells.labels, testing::fixture_labels(c.set, "labels/" + c.cells + ".tif"));
+    std::printf("[figure] %s %s from CellProfiler's nuclei, our threshold: %.6f %%\n",
+                c.set.c_str(), c.cells.c_str(), 100 * agreement);
     EXPECT_GE(agreement, 0.999);
 }
+
+INSTANTIATE_TEST_SUITE_P(
+    FixtureSets, IdentifySecondaryModule,
+    ::testing::Values(ModuleCase{"bbbc013-A01", SecondaryMethod::Propagation,
+                                 ThresholdMethod::MinimumCrossEntropy, "Cells"},
+                      ModuleCase{"bbbc013-A12", SecondaryMethod::Propagation,
+                                 ThresholdMethod::MinimumCrossEntropy, "Cells"},
+                      ModuleCase{"examplefly-01_POS002", SecondaryMethod::Propagation,
+                                 ThresholdMethod::MinimumCrossEntropy, "Cells"},
+                      ModuleCase{"examplefly-variants-otsu3-shape",
+                                 SecondaryMethod::WatershedGradient, ThresholdMethod::Otsu,
+                                 "Cells"},
+                      ModuleCase{"examplefly-variants-robust-propagate",
+                                 SecondaryMethod::WatershedImage,
+                                 ThresholdMethod::MinimumCrossEntropy, "Cells"},
+                      ModuleCase{"examplefly-variants-distance", SecondaryMethod::DistanceN,
+                                 ThresholdMethod::MinimumCrossEntropy, "Cells"},
+                      ModuleCase{"examplefly-variants-distance", SecondaryMethod::DistanceB,
+                                 ThresholdMethod::MinimumCrossEntropy, "CellsB"}));
 
 }  // namespace
 }  // namespace hcs::segment

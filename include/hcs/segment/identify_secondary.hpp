@@ -27,8 +27,8 @@ struct SecondarySettings {
 
 struct SecondaryResult {
     cv::Mat labels;             // CV_32S cells, each numbered as its final nucleus
-    cv::Mat unfiltered_labels;  // hole-filled propagation before border filtering
-    ThresholdResult threshold;
+    cv::Mat unfiltered_labels;  // hole-filled growth before renumbering (seed numbering)
+    ThresholdResult threshold;  // NaN thresholds for Distance - N, which uses none
 };
 
 // Grows cells from `nuclei` (the primary result: its seeds are the unedited nuclei restricted to
