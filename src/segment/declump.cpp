@@ -56,6 +56,32 @@ cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, b
     return output;
 }
 
+// convolve1d of an all-ones image along both axes, mode constant: the kernel mass inside the
+// image at each row times that at each column.
+cv::Mat edge_weights(cv::Size size, const std::vector<double>& kernel) {
+    const int radius = static_cast<int>(kernel.size() / 2);
+    auto mass = [&](int position, int length) {
+        double sum = 0;
+        for (int k = -radius; k <= radius; ++k) {
+            if (position + k >= 0 && position + k < length) sum += kernel[k + radius];
+        }
+        return sum;
+    };
+    std::vector<double> column_mass(size.width);
+    for (int column = 0; column < size.width; ++column) {
+        column_mass[column] = mass(column, size.width);
+    }
+    cv::Mat edge(size, CV_64F);
+    for (int row = 0; row < size.height; ++row) {
+        const double row_mass = mass(row, size.height);
+        double* out = edge.ptr<double>(row);
+        for (int column = 0; column < size.width; ++column) {
+            out[column] = row_mass * column_mass[column];
+        }
+    }
+    return edge;
+}
+
 // Propagation from the seeds within the mask on a flat image: centrosome.propagate with a zero
 // image and weight 1, where a step costs sqrt(city-block length) (1 or sqrt 2) and a pixel takes
 // the label of the seed nearest along such paths ("Propagate" dividing lines). Ties go to the
@@ -173,16 +199,18 @@ cv::Mat declump_smoothed_image(const cv::Mat& image, double filter_size) {
         kernel[k + half] =
             1.0 / std::sqrt(2.0 * M_PI) / sigma * std::exp(-0.5 * k * k / (sigma * sigma));
     }
-    const cv::Mat ones = cv::Mat::ones(image.size(), CV_64F);
-    const cv::Mat edge =
-        convolve_axis<double>(convolve_axis<double>(ones, kernel, true), kernel, false);
+    // The smoothed all-ones image that corrects the edge: separable, so the product of the
+    // kernel mass inside the image along each axis.
+    const cv::Mat edge = edge_weights(image.size(), kernel);
     const cv::Mat smoothed =
         convolve_axis<float>(convolve_axis<float>(image, kernel, true), kernel, false);
     cv::Mat blurred(image.size(), CV_32F);
     for (int row = 0; row < image.rows; ++row) {
+        const float* numerator = smoothed.ptr<float>(row);
+        const double* denominator = edge.ptr<double>(row);
+        float* out = blurred.ptr<float>(row);
         for (int column = 0; column < image.cols; ++column) {
-            blurred.at<float>(row, column) =
-                static_cast<float>(smoothed.at<float>(row, column) / edge.at<double>(row, column));
+            out[column] = static_cast<float>(numerator[column] / denominator[column]);
         }
     }
     return blurred;

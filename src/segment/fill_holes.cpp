@@ -100,7 +100,8 @@ std::vector<int> initial_non_holes(const cv::Mat& regions, int region_count, lon
     }
     if (size_limit > 0) {
         std::vector<long> area(region_count + 1, 0);
-        for (auto it = regions.begin<int>(); it != regions.end<int>(); ++it) ++area[*it];
+        const int* region = regions.ptr<int>();
+        for (std::size_t i = 0; i < regions.total(); ++i) ++area[region[i]];
         for (int region = 1; region <= region_count; ++region) {
             if (area[region] >= size_limit) mark(region);
         }
@@ -166,10 +167,9 @@ cv::Mat fill_labeled_holes(const cv::Mat& labels, long size_limit) {
             new_label[region] = region <= objects ? region : 0;
     }
     cv::Mat filled(labels.size(), CV_32S);
-    auto out = filled.begin<int>();
-    for (auto it = image.regions.begin<int>(); it != image.regions.end<int>(); ++it, ++out) {
-        *out = new_label[*it];
-    }
+    int* out = filled.ptr<int>();
+    const int* region = image.regions.ptr<int>();
+    for (std::size_t i = 0; i < filled.total(); ++i) out[i] = new_label[region[i]];
     return filled;
 }
 

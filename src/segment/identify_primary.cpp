@@ -54,8 +54,9 @@ cv::Mat without_border_objects(const cv::Mat& labels) {
     }
     on_border[0] = 1;
     cv::Mat kept = labels.clone();
-    for (auto it = kept.begin<int>(); it != kept.end<int>(); ++it) {
-        if (on_border[*it]) *it = 0;
+    int* label = kept.ptr<int>();
+    for (std::size_t i = 0; i < kept.total(); ++i) {
+        if (on_border[label[i]]) label[i] = 0;
     }
     return kept;
 }
@@ -67,14 +68,18 @@ cv::Mat without_out_of_range(const cv::Mat& labels, int diameter_min, int diamet
     double maximum = 0;
     cv::minMaxLoc(labels, nullptr, &maximum);
     std::vector<long> area(static_cast<std::size_t>(maximum) + 1, 0);
-    for (auto it = labels.begin<int>(); it != labels.end<int>(); ++it) ++area[*it];
+    const int* source = labels.ptr<int>();
+    for (std::size_t i = 0; i < labels.total(); ++i) ++area[source[i]];
     const double smallest = M_PI * diameter_min * diameter_min / 4.0;
     const double largest = M_PI * diameter_max * diameter_max / 4.0;
-    cv::Mat kept = labels.clone();
-    for (auto it = kept.begin<int>(); it != kept.end<int>(); ++it) {
-        if (*it == 0) continue;
-        if (area[*it] < smallest || (drop_large && area[*it] > largest)) *it = 0;
+    std::vector<int> new_label(area.size(), 0);
+    for (std::size_t object = 1; object < area.size(); ++object) {
+        const bool dropped = area[object] < smallest || (drop_large && area[object] > largest);
+        new_label[object] = dropped ? 0 : static_cast<int>(object);
     }
+    cv::Mat kept(labels.size(), CV_32S);
+    int* label = kept.ptr<int>();
+    for (std::size_t i = 0; i < labels.total(); ++i) label[i] = new_label[source[i]];
     return kept;
 }
 

@@ -17,10 +17,11 @@ cv::Mat label_components(const cv::Mat& mask, int connectivity, int* count) {
     // the first pixel met in a raster scan.
     std::vector<int> order(found + 1, 0);
     int next = 0;
-    for (auto it = labels.begin<int>(); it != labels.end<int>(); ++it) {
-        if (*it > 0 && order[*it] == 0) order[*it] = ++next;
+    int* label = labels.ptr<int>();
+    for (std::size_t i = 0; i < labels.total(); ++i) {
+        if (label[i] > 0 && order[label[i]] == 0) order[label[i]] = ++next;
     }
-    for (auto it = labels.begin<int>(); it != labels.end<int>(); ++it) *it = order[*it];
+    for (std::size_t i = 0; i < labels.total(); ++i) label[i] = order[label[i]];
     if (count) *count = found;
     return labels;
 }
@@ -30,15 +31,16 @@ cv::Mat relabel_consecutively(const cv::Mat& labels, int* count) {
     double maximum = 0;
     cv::minMaxLoc(labels, nullptr, &maximum);
     std::vector<int> present(static_cast<std::size_t>(maximum) + 1, 0);
-    for (auto it = labels.begin<int>(); it != labels.end<int>(); ++it) present[*it] = 1;
+    const int* source = labels.ptr<int>();
+    for (std::size_t i = 0; i < labels.total(); ++i) present[source[i]] = 1;
     int next = 0;
     for (std::size_t label = 1; label < present.size(); ++label) {
         present[label] = present[label] ? ++next : 0;
     }
     present[0] = 0;
     cv::Mat relabelled(labels.size(), CV_32S);
-    auto out = relabelled.begin<int>();
-    for (auto it = labels.begin<int>(); it != labels.end<int>(); ++it, ++out) *out = present[*it];
+    int* out = relabelled.ptr<int>();
+    for (std::size_t i = 0; i < labels.total(); ++i) out[i] = present[source[i]];
     if (count) *count = next;
     return relabelled;
 }

@@ -137,8 +137,7 @@ cv::Mat correlate_axis(const cv::Mat& input, const std::vector<double>& kernel, 
     return output;
 }
 
-template <typename T>
-cv::Mat gaussian_filter(const cv::Mat& input, double sigma) {
+std::vector<double> gaussian_kernel(double sigma) {
     const int radius = static_cast<int>(kGaussianTruncate * sigma + 0.5);
     std::vector<double> kernel(2 * radius + 1);
     double total = 0;
@@ -147,19 +146,57 @@ cv::Mat gaussian_filter(const cv::Mat& input, double sigma) {
         total += kernel[k + radius];
     }
     for (double& weight : kernel) weight /= total;
+    return kernel;
+}
+
+template <typename T>
+cv::Mat gaussian_filter(const cv::Mat& input, double sigma) {
+    const std::vector<double> kernel = gaussian_kernel(sigma);
     return correlate_axis<T>(correlate_axis<T>(input, kernel, true), kernel, false);
+}
+
+// gaussian_filter of an all-ones image: separable, so the kernel mass inside the image along
+// the rows times that along the columns.
+cv::Mat gaussian_of_ones(cv::Size size, double sigma) {
+    const std::vector<double> kernel = gaussian_kernel(sigma);
+    const int radius = static_cast<int>(kernel.size() / 2);
+    auto mass = [&](int position, int length) {
+        double sum = 0;
+        for (int k = -radius; k <= radius; ++k) {
+            if (position + k >= 0 && position + k < length) sum += kernel[k + radius];
+        }
+        return sum;
+    };
+    std::vector<double> column_mass(size.width);
+    for (int column = 0; column < size.width; ++column) {
+        column_mass[column] = mass(column, size.width);
+    }
+    cv::Mat ones(size, CV_64F);
+    for (int row = 0; row < size.height; ++row) {
+        const double row_mass = mass(row, size.height);
+        double* out = ones.ptr<double>(row);
+        for (int column = 0; column < size.width; ++column) {
+            out[column] = row_mass * column_mass[column];
+        }
+    }
+    return ones;
 }
 
 // centrosome.smooth.smooth_with_function_and_mask: smooth the masked image and divide by the
 // smoothed mask, so that pixels near the edge are not darkened.
 cv::Mat smoothed_image(const cv::Mat& image, const cv::Mat& mask, double sigma) {
-    cv::Mat inside = mask.empty() ? cv::Mat(image.size(), CV_8U, cv::Scalar(255)) : mask;
-    cv::Mat masked = cv::Mat::zeros(image.size(), CV_32F);
-    image.copyTo(masked, inside);
-    cv::Mat weight;
-    inside.convertTo(weight, CV_64F, 1.0 / 255.0);
-    const cv::Mat smoothed = gaussian_filter<float>(masked, sigma);
-    const cv::Mat bleed = gaussian_filter<double>(weight, sigma);
+    cv::Mat smoothed, bleed;
+    if (mask.empty()) {
+        smoothed = gaussian_filter<float>(image, sigma);
+        bleed = gaussian_of_ones(image.size(), sigma);
+    } else {
+        cv::Mat masked = cv::Mat::zeros(image.size(), CV_32F);
+        image.copyTo(masked, mask);
+        cv::Mat weight;
+        mask.convertTo(weight, CV_64F, 1.0 / 255.0);
+        smoothed = gaussian_filter<float>(masked, sigma);
+        bleed = gaussian_filter<double>(weight, sigma);
+    }
     cv::Mat result(image.size(), CV_64F);
     for (int row = 0; row < image.rows; ++row) {
         const float* numerator = smoothed.ptr<float>(row);
