@@ -175,53 +175,58 @@ class SplitOrder {
 constexpr std::int32_t kOutsideMask = -1;
 constexpr std::int32_t kWaitingSeed = -2;  // a seed not yet taken off the queue
 
-cv::Mat initial_states(const cv::Mat& seeds, const cv::Mat& mask) {
-    cv::Mat states = cv::Mat::zeros(seeds.size(), CV_32S);
-    states.setTo(kWaitingSeed, seeds != 0);
-    states.setTo(kOutsideMask, mask == 0);
+cv::Mat padded(const cv::Mat& image) {
+    cv::Mat out;
+    cv::copyMakeBorder(image, out, 1, 1, 1, 1, cv::BORDER_CONSTANT, cv::Scalar(0));
+    return out;
+}
+
+// The flood works on images with one pixel of border, marked outside the mask, so that a
+// neighbour is one offset away and needs no bounds test; flat indices of the padded image order
+// pixels as (row, col) do, so the queue's ties are unchanged.
+cv::Mat initial_states(const cv::Mat& padded_seeds, const cv::Mat& padded_mask) {
+    cv::Mat states = cv::Mat::zeros(padded_seeds.size(), CV_32S);
+    states.setTo(kWaitingSeed, padded_seeds != 0);
+    states.setTo(kOutsideMask, padded_mask == 0);
     return states;
 }
 
 template <typename Height, typename Order>
 PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Mat& mask,
                         double regularization) {
-    const int rows = image.rows;
-    const int cols = image.cols;
-    const std::ptrdiff_t stride = cols + 2;
+    const std::ptrdiff_t stride = image.cols + 2;
     const std::vector<Height> heights = padded_heights<Height>(image);
+    const cv::Mat padded_seeds = padded(seeds);
+    const cv::Mat padded_mask = padded(mask);
 
-    cv::Mat labels = initial_states(seeds, mask);
-    cv::Mat distances(image.size(), CV_64F, cv::Scalar(-1.0));
-    distances.setTo(0.0, seeds > 0);
+    cv::Mat labels = initial_states(padded_seeds, padded_mask);
+    cv::Mat distances(padded_seeds.size(), CV_64F, cv::Scalar(-1.0));
+    distances.setTo(0.0, padded_seeds > 0);
     std::int32_t* label = labels.ptr<std::int32_t>();
     double* distance = distances.ptr<double>();
 
-    Order order(seeds.ptr<std::int32_t>(), mask.ptr<std::uint8_t>(),
-                static_cast<std::int64_t>(rows) * cols);
-    static const int kRowStep[8] = {-1, -1, -1, 0, 0, 1, 1, 1};
-    static const int kColStep[8] = {-1, 0, 1, -1, 1, -1, 0, 1};
+    Order order(padded_seeds.ptr<std::int32_t>(), padded_mask.ptr<std::uint8_t>(),
+                static_cast<std::int64_t>(padded_seeds.total()));
+    // centrosome's neighbour order, and each step's Manhattan length.
+    const std::ptrdiff_t kOffset[8] = {-stride - 1, -stride,    -stride + 1, -1,
+                                       1,           stride - 1, stride,      stride + 1};
+    static const double kManhattan[8] = {2, 1, 2, 1, 1, 2, 1, 2};
     std::uint64_t tie = 0;
     while (order.next(tie)) {
         const std::int64_t pixel = static_cast<std::int64_t>(tie & 0xFFFFFFFFull);
         if (label[pixel] > 0) continue;
         const std::int32_t item_label = static_cast<std::int32_t>(tie >> 32);
         label[pixel] = item_label;
-        const int row = static_cast<int>(pixel / cols);
-        const int col = static_cast<int>(pixel % cols);
-        const Height* height = heights.data() + (row + 1) * stride + col + 1;
+        const Height* height = heights.data() + pixel;
 
         for (int k = 0; k < 8; ++k) {
-            const int next_row = row + kRowStep[k];
-            const int next_col = col + kColStep[k];
-            if (next_row < 0 || next_row >= rows || next_col < 0 || next_col >= cols) continue;
-            const std::int64_t next = static_cast<std::int64_t>(next_row) * cols + next_col;
-            // Labelled, outside the mask, or a waiting seed (distance 0, never improved on:
-            // centrosome costs that step and rejects it, with the same outcome).
+            const std::int64_t next = pixel + kOffset[k];
+            // Labelled, outside the mask or the image, or a waiting seed (distance 0, never
+            // improved on: centrosome costs that step and rejects it, with the same outcome).
             if (label[next] != 0) continue;
-            const double manhattan = (kRowStep[k] != 0) + (kColStep[k] != 0);
-            const double cost = step_cost(height, height + kRowStep[k] * stride + kColStep[k],
-                                          stride, manhattan, regularization) +
-                                distance[pixel];
+            const double cost =
+                step_cost(height, height + kOffset[k], stride, kManhattan[k], regularization) +
+                distance[pixel];
             if (distance[next] == -1 || distance[next] > cost) {
                 distance[next] = cost;
                 order.push({distance_key(cost), label_pixel(item_label, next)});
@@ -229,9 +234,11 @@ PropagationResult flood(const cv::Mat& image, const cv::Mat& seeds, const cv::Ma
         }
     }
 
-    labels.setTo(0, labels < 0);
-    seeds.copyTo(labels, seeds > 0);
-    return {labels, distances};
+    const cv::Rect interior(1, 1, image.cols, image.rows);
+    PropagationResult result{labels(interior).clone(), distances(interior).clone()};
+    result.labels.setTo(0, result.labels < 0);
+    seeds.copyTo(result.labels, seeds > 0);
+    return result;
 }
 
 }  // namespace
