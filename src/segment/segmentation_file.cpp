@@ -2,6 +2,7 @@
 // and its optional exports: 16-bit label TIFFs through libtiff and an outline PNG through OpenCV.
 #include "hcs/segment/segmentation_file.hpp"
 
+#include <algorithm>
 #include <mutex>
 
 #include <H5Cpp.h>
@@ -18,6 +19,9 @@ namespace {
 
 constexpr const char* kObjectNames[] = {"nuclei", "cells", "cytoplasm"};
 constexpr double kLargestTiffLabel = 65535.0;
+// Chunks of 256 x 256 labels, Deflate level 4: the layout hcs::hdf5 uses for every image.
+constexpr hsize_t kChunkSide = 256;
+constexpr int kDeflateLevel = 4;
 
 // The HDF5 library is built thread-safe, but its C++ wrapper's reference counts are not
 // documented as such; image sets of several threads write one at a time.
@@ -31,12 +35,41 @@ const cv::Mat& labels_of(const Segmentation& segmentation, int object) {
     return object == 1 ? segmentation.cells : segmentation.cytoplasm;
 }
 
+// Labels as uint32 in Deflate-compressed chunks. HDF5 stamps objects with their creation time
+// unless told not to; without stamps the same segmentation gives the same bytes, so a workflow
+// engine or a checksum can tell that a rerun changed nothing.
+void write_labels(H5::Group& group, const char* name, const cv::Mat& labels) {
+    const cv::Mat continuous = labels.isContinuous() ? labels : labels.clone();
+    const hsize_t size[2] = {hsize_t(labels.rows), hsize_t(labels.cols)};
+    H5::DSetCreatPropList properties;
+    H5Pset_obj_track_times(properties.getId(), false);
+    if (size[0] > 0 && size[1] > 0) {
+        const hsize_t chunk[2] = {std::min<hsize_t>(size[0], kChunkSide),
+                                  std::min<hsize_t>(size[1], kChunkSide)};
+        properties.setChunk(2, chunk);
+        properties.setDeflate(kDeflateLevel);
+    }
+    H5::DataSet dataset =
+        group.createDataSet(name, H5::PredType::STD_U32LE, H5::DataSpace(2, size), properties);
+    dataset.write(continuous.data, H5::PredType::NATIVE_INT32);
+}
+
+// The /labels group, also without a time stamp (the C++ API of HDF5 1.10 has no group creation
+// property list, so the C calls make it).
+H5::Group create_labels_group(H5::H5File& file) {
+    const hid_t properties = H5Pcreate(H5P_GROUP_CREATE);
+    H5Pset_obj_track_times(properties, false);
+    const hid_t group = H5Gcreate2(file.getId(), "/labels", H5P_DEFAULT, properties, H5P_DEFAULT);
+    H5Pclose(properties);
+    if (group < 0) throw H5::GroupIException("create_labels_group", "cannot create /labels");
+    return H5::Group(group);  // the Group closes the id when it goes
+}
+
 void write_hdf5(const Segmentation& segmentation, const std::filesystem::path& path) {
     H5::H5File file(path.string(), H5F_ACC_TRUNC);
-    H5::Group labels = file.createGroup("/labels");
+    H5::Group labels = create_labels_group(file);
     for (int object = 0; object < 3; ++object) {
-        cv::Mat continuous = labels_of(segmentation, object).clone();
-        hdf5::write_image(labels, kObjectNames[object], continuous);
+        write_labels(labels, kObjectNames[object], labels_of(segmentation, object));
     }
     H5::Group root = file.openGroup("/");
     hdf5::write_attribute(root, "hcs_format", std::string(kSegmentationFormat));

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -204,6 +205,11 @@ TEST_F(HcsSegmentCli, MissingIlluminationFunctionFailsTheRunNamingIt) {
     EXPECT_FALSE(std::filesystem::exists(folder_ / "seg"));
 }
 
+std::string bytes_of(const std::filesystem::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(stream), {});
+}
+
 bool same_labels(const cv::Mat& a, const cv::Mat& b) {
     return a.size() == b.size() && cv::countNonZero(a != b) == 0;
 }
@@ -225,6 +231,9 @@ TEST_F(HcsSegmentCli, OneAndTwoThreadsWriteIdenticalSegmentations) {
         EXPECT_TRUE(same_labels(a.cells, b.cells)) << name;
         EXPECT_TRUE(same_labels(a.cytoplasm, b.cytoplasm)) << name;
         EXPECT_EQ(a.image_figures, b.image_figures) << name;
+        EXPECT_TRUE(bytes_of(folder_ / "one" / (name + ".h5")) ==
+                    bytes_of(folder_ / "two" / (name + ".h5")))
+            << name;
         for (const std::string suffix :
              {"_nuclei.tif", "_cells.tif", "_cytoplasm.tif", "_outlines.png"}) {
             EXPECT_TRUE(std::filesystem::exists(folder_ / "two" / (name + suffix))) << suffix;

@@ -2,7 +2,10 @@
 // non-segmentation files are refused by name, and the TIFF and PNG exports hold the labels.
 #include "hcs/segment/segmentation_file.hpp"
 
+#include <chrono>
 #include <fstream>
+#include <iterator>
+#include <thread>
 
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
@@ -76,6 +79,21 @@ TEST(SegmentationFile, LeavesOnlyTheFinalFileBehind) {
         names.push_back(entry.path().filename().string());
     }
     EXPECT_EQ(names, std::vector<std::string>{"P1_B03_1.h5"});
+}
+
+std::string bytes_of(const std::filesystem::path& path) {
+    std::ifstream stream(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(stream), {});
+}
+
+TEST(SegmentationFile, SameSegmentationGivesTheSameBytesAtAnotherTime) {
+    // Nothing time-dependent is stored, so a rerun that changes nothing writes an identical file
+    // (a workflow engine or a checksum can tell nothing changed).
+    const auto folder = fresh_folder("bytes");
+    write_segmentation_file(small_segmentation(), folder / "first.h5");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    write_segmentation_file(small_segmentation(), folder / "second.h5");
+    EXPECT_TRUE(bytes_of(folder / "first.h5") == bytes_of(folder / "second.h5"));
 }
 
 TEST(SegmentationFile, RefusesAFileThatIsNotOneNamingIt) {
