@@ -14,7 +14,7 @@ output="out/bbbc013/seg"
 
 bash scripts/setup.sh
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build "$build" --target hcs-segment compare_segment_counts
+cmake --build "$build" --target hcs-segment compare_segment_counts >&2
 
 # Images: ../shared/data when present, else $HCS_DATA_ROOT, else download them.
 data_root="${HCS_DATA_ROOT:-}"
