@@ -22,10 +22,11 @@ double percent_equal_to(const cv::Mat& image, double value) {
 }
 
 // Power |F|^2 of the mean-subtracted image summed per integer radius label, as rps labels
-// pixels: floor(sqrt(min(i, H-1-i)^2 + min(j, W-1-j)^2)) + 1.
+// pixels: floor(sqrt(min(i, H-1-i)^2 + min(j, W-1-j)^2)) + 1. The transform is single
+// precision, as scipy.fftpack's of CellProfiler's float32 image; the sums are double.
 std::vector<double> radial_power(const cv::Mat& image, int last_radius) {
     cv::Mat pixels;
-    image.convertTo(pixels, CV_64F);
+    image.convertTo(pixels, CV_32F);
     pixels -= cv::mean(pixels)[0];
     cv::Mat spectrum;
     cv::dft(pixels, spectrum, cv::DFT_COMPLEX_OUTPUT);
@@ -33,13 +34,15 @@ std::vector<double> radial_power(const cv::Mat& image, int last_radius) {
     std::vector<double> power(static_cast<std::size_t>(last_radius) + 1, 0.0);
     for (int i = 0; i < spectrum.rows; ++i) {
         const int di = std::min(i, spectrum.rows - 1 - i);
-        const auto* row = spectrum.ptr<cv::Vec2d>(i);
+        if (di >= last_radius) continue;  // every radius of this row is beyond the last
+        const auto* row = spectrum.ptr<cv::Vec2f>(i);
         for (int j = 0; j < spectrum.cols; ++j) {
             const int dj = std::min(j, spectrum.cols - 1 - j);
+            if (dj >= last_radius) continue;
             const int radius =
                 static_cast<int>(std::floor(std::sqrt(double(di * di + dj * dj)))) + 1;
-            if (radius <= last_radius)
-                power[radius] += row[j][0] * row[j][0] + row[j][1] * row[j][1];
+            if (radius > last_radius) continue;
+            power[radius] += double(row[j][0]) * row[j][0] + double(row[j][1]) * row[j][1];
         }
     }
     return power;
