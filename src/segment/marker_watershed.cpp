@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hcs/segment/marker_watershed.hpp"
+#include "hcs/segment/threshold_methods.hpp"
 
 namespace hcs::segment {
 namespace {
@@ -107,12 +108,27 @@ cv::Mat marker_watershed(const cv::Mat& surface, const cv::Mat& markers, const c
     int* label = labels.ptr<int>();
     const unsigned char* allowed = inside.empty() ? nullptr : inside.ptr<unsigned char>();
 
-    std::vector<double> levels;
-    for (std::size_t index = 0; index < values.total(); ++index) {
-        if (!allowed || allowed[index]) levels.push_back(value[index]);
+    // Distinct values inside the mask; surfaces made from float images (1 - image) are sorted
+    // by the radix sort of the threshold methods, others by std::sort.
+    std::vector<float> single;
+    bool all_single = true;
+    for (std::size_t index = 0; index < values.total() && all_single; ++index) {
+        if (allowed && !allowed[index]) continue;
+        single.push_back(static_cast<float>(value[index]));
+        all_single = static_cast<double>(single.back()) == value[index];
     }
-    std::sort(levels.begin(), levels.end());
-    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    std::vector<double> levels;
+    if (all_single) {
+        single = sorted_pixels(single);
+        single.erase(std::unique(single.begin(), single.end()), single.end());
+        levels.assign(single.begin(), single.end());
+    } else {
+        for (std::size_t index = 0; index < values.total(); ++index) {
+            if (!allowed || allowed[index]) levels.push_back(value[index]);
+        }
+        std::sort(levels.begin(), levels.end());
+        levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    }
     if (levels.size() <= kMaxQueueLevels) {
         flood_by_levels(value, label, allowed, values.rows, values.cols, levels);
     } else {
