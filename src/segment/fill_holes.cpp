@@ -101,7 +101,7 @@ std::vector<int> initial_non_holes(const cv::Mat& regions, int region_count, lon
     if (size_limit > 0) {
         std::vector<long> area(region_count + 1, 0);
         const int* region = regions.ptr<int>();
-        for (std::size_t i = 0; i < regions.total(); ++i) ++area[region[i]];
+        for (std::size_t i = 0, end = regions.total(); i < end; ++i) ++area[region[i]];
         for (int region = 1; region <= region_count; ++region) {
             if (area[region] >= size_limit) mark(region);
         }
@@ -169,7 +169,7 @@ cv::Mat fill_labeled_holes(const cv::Mat& labels, long size_limit) {
     cv::Mat filled(labels.size(), CV_32S);
     int* out = filled.ptr<int>();
     const int* region = image.regions.ptr<int>();
-    for (std::size_t i = 0; i < filled.total(); ++i) out[i] = new_label[region[i]];
+    for (std::size_t i = 0, end = filled.total(); i < end; ++i) out[i] = new_label[region[i]];
     return filled;
 }
 

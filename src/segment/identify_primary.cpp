@@ -55,7 +55,7 @@ cv::Mat without_border_objects(const cv::Mat& labels) {
     on_border[0] = 1;
     cv::Mat kept = labels.clone();
     int* label = kept.ptr<int>();
-    for (std::size_t i = 0; i < kept.total(); ++i) {
+    for (std::size_t i = 0, end = kept.total(); i < end; ++i) {
         if (on_border[label[i]]) label[i] = 0;
     }
     return kept;
@@ -69,7 +69,7 @@ cv::Mat without_out_of_range(const cv::Mat& labels, int diameter_min, int diamet
     cv::minMaxLoc(labels, nullptr, &maximum);
     std::vector<long> area(static_cast<std::size_t>(maximum) + 1, 0);
     const int* source = labels.ptr<int>();
-    for (std::size_t i = 0; i < labels.total(); ++i) ++area[source[i]];
+    for (std::size_t i = 0, end = labels.total(); i < end; ++i) ++area[source[i]];
     const double smallest = M_PI * diameter_min * diameter_min / 4.0;
     const double largest = M_PI * diameter_max * diameter_max / 4.0;
     std::vector<int> new_label(area.size(), 0);
@@ -79,7 +79,7 @@ cv::Mat without_out_of_range(const cv::Mat& labels, int diameter_min, int diamet
     }
     cv::Mat kept(labels.size(), CV_32S);
     int* label = kept.ptr<int>();
-    for (std::size_t i = 0; i < labels.total(); ++i) label[i] = new_label[source[i]];
+    for (std::size_t i = 0, end = labels.total(); i < end; ++i) label[i] = new_label[source[i]];
     return kept;
 }
 

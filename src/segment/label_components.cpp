@@ -18,10 +18,10 @@ cv::Mat label_components(const cv::Mat& mask, int connectivity, int* count) {
     std::vector<int> order(found + 1, 0);
     int next = 0;
     int* label = labels.ptr<int>();
-    for (std::size_t i = 0; i < labels.total(); ++i) {
+    for (std::size_t i = 0, end = labels.total(); i < end; ++i) {
         if (label[i] > 0 && order[label[i]] == 0) order[label[i]] = ++next;
     }
-    for (std::size_t i = 0; i < labels.total(); ++i) label[i] = order[label[i]];
+    for (std::size_t i = 0, end = labels.total(); i < end; ++i) label[i] = order[label[i]];
     if (count) *count = found;
     return labels;
 }
@@ -32,7 +32,7 @@ cv::Mat relabel_consecutively(const cv::Mat& labels, int* count) {
     cv::minMaxLoc(labels, nullptr, &maximum);
     std::vector<int> present(static_cast<std::size_t>(maximum) + 1, 0);
     const int* source = labels.ptr<int>();
-    for (std::size_t i = 0; i < labels.total(); ++i) present[source[i]] = 1;
+    for (std::size_t i = 0, end = labels.total(); i < end; ++i) present[source[i]] = 1;
     int next = 0;
     for (std::size_t label = 1; label < present.size(); ++label) {
         present[label] = present[label] ? ++next : 0;
@@ -40,7 +40,7 @@ cv::Mat relabel_consecutively(const cv::Mat& labels, int* count) {
     present[0] = 0;
     cv::Mat relabelled(labels.size(), CV_32S);
     int* out = relabelled.ptr<int>();
-    for (std::size_t i = 0; i < labels.total(); ++i) out[i] = present[source[i]];
+    for (std::size_t i = 0, end = labels.total(); i < end; ++i) out[i] = present[source[i]];
     if (count) *count = next;
     return relabelled;
 }

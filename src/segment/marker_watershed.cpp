@@ -112,7 +112,7 @@ cv::Mat marker_watershed(const cv::Mat& surface, const cv::Mat& markers, const c
     // by the radix sort of the threshold methods, others by std::sort.
     std::vector<float> single;
     bool all_single = true;
-    for (std::size_t index = 0; index < values.total() && all_single; ++index) {
+    for (std::size_t index = 0, end = values.total(); index < end && all_single; ++index) {
         if (allowed && !allowed[index]) continue;
         single.push_back(static_cast<float>(value[index]));
         all_single = static_cast<double>(single.back()) == value[index];
@@ -123,7 +123,7 @@ cv::Mat marker_watershed(const cv::Mat& surface, const cv::Mat& markers, const c
         single.erase(std::unique(single.begin(), single.end()), single.end());
         levels.assign(single.begin(), single.end());
     } else {
-        for (std::size_t index = 0; index < values.total(); ++index) {
+        for (std::size_t index = 0, end = values.total(); index < end; ++index) {
             if (!allowed || allowed[index]) levels.push_back(value[index]);
         }
         std::sort(levels.begin(), levels.end());
