@@ -109,10 +109,40 @@ std::vector<int> initial_non_holes(const cv::Mat& regions, int region_count, lon
     return to_do;
 }
 
+// A binary mask is one object: its holes are simply the background regions that do not reach
+// the image edge (and are below the size limit). Same answer as the region graph, one pass.
+cv::Mat fill_binary_holes(const cv::Mat& mask, long size_limit) {
+    cv::Mat background, stats, centroids;
+    const int count =
+        cv::connectedComponentsWithStats(mask == 0, background, stats, centroids, 4, CV_32S);
+    std::vector<unsigned char> is_hole(count, 0);
+    for (int region = 1; region < count; ++region) {
+        const int left = stats.at<int>(region, cv::CC_STAT_LEFT);
+        const int top = stats.at<int>(region, cv::CC_STAT_TOP);
+        const bool reaches_edge = left == 0 || top == 0 ||
+                                  left + stats.at<int>(region, cv::CC_STAT_WIDTH) == mask.cols ||
+                                  top + stats.at<int>(region, cv::CC_STAT_HEIGHT) == mask.rows;
+        const bool too_large =
+            size_limit > 0 && stats.at<int>(region, cv::CC_STAT_AREA) >= size_limit;
+        is_hole[region] = !reaches_edge && !too_large;
+    }
+    cv::Mat filled(mask.size(), CV_32S);
+    int* out = filled.ptr<int>();
+    const int* region = background.ptr<int>();
+    for (std::size_t i = 0, end = filled.total(); i < end; ++i) {
+        out[i] = region[i] == 0 || is_hole[region[i]] ? 1 : 0;
+    }
+    return filled;
+}
+
 }  // namespace
 
 cv::Mat fill_labeled_holes(const cv::Mat& labels, long size_limit) {
     CV_Assert(labels.type() == CV_32S || labels.type() == CV_8U);
+    if (labels.type() == CV_8U) {
+        CV_Assert(labels.isContinuous());
+        return fill_binary_holes(labels, size_limit);
+    }
     RegionImage image = region_image(labels);
     const int objects = image.object_count;
     const Adjacency adjacency = region_adjacency(image.regions, image.region_count);
