@@ -73,6 +73,22 @@ SplineTaps spline_taps(double x, int size) {
 
 // Keeps one pixel of each 8-connected blob of maxima: the one nearest the blob's centroid.
 cv::Mat one_point_per_blob(const cv::Mat& maxima) {
+    // Usually every maximum is a single pixel already; then there is nothing to thin.
+    bool isolated = true;
+    for (int row = 0; row < maxima.rows && isolated; ++row) {
+        const unsigned char* here = maxima.ptr<unsigned char>(row);
+        const unsigned char* below = row + 1 < maxima.rows ? maxima.ptr<unsigned char>(row + 1)
+                                                           : nullptr;
+        for (int column = 0; column < maxima.cols && isolated; ++column) {
+            if (!here[column]) continue;
+            const bool right = column + 1 < maxima.cols && here[column + 1];
+            const bool under = below && (below[column] || (column > 0 && below[column - 1]) ||
+                                         (column + 1 < maxima.cols && below[column + 1]));
+            isolated = !right && !under;
+        }
+    }
+    if (isolated) return maxima.clone();
+
     cv::Mat labels, stats, centroids;
     const int count = cv::connectedComponentsWithStats(maxima, labels, stats, centroids, 8, CV_32S);
     std::vector<double> best_distance(count, INFINITY);
