@@ -1,0 +1,281 @@
+// Declumping of IdentifyPrimaryObjects (cellprofiler_library object_processing
+// .separate_neighboring_objects): smoothing, maxima of intensity or of a noisy distance map,
+// then a watershed (1 - image, or the inverted distance) or propagation from the maxima.
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <queue>
+#include <limits>
+#include <vector>
+
+#include "hcs/segment/declump.hpp"
+#include "hcs/segment/declump_maxima.hpp"
+#include "hcs/segment/fill_holes.hpp"
+#include "hcs/segment/label_components.hpp"
+#include "hcs/segment/marker_watershed.hpp"
+#include "hcs/segment/seeded_noise.hpp"
+
+namespace hcs::segment {
+namespace {
+
+// CellProfiler's automatic declumping rules (identifyprimaryobjects, separate_neighboring_objects).
+constexpr double kFilterSizePerDiameter = 2.35 / 3.5;  // smoothing filter = 2.35 * Dmin / 3.5
+constexpr double kFilterSizeToSigma = 1.0 / 2.35;
+constexpr double kLowResolutionDiameter = 10.0;  // resize factor 10 / Dmin when Dmin > 10
+constexpr double kAutomaticSuppressionLowResolution = 7.0;
+constexpr double kDiameterToSuppression = 1.0 / 1.5;  // suppression = Dmin / 1.5
+// Shape declumping breaks ties of the distance map with uniform noise in [0, 0.001) after
+// numpy.random.seed(0).
+constexpr unsigned kNoiseSeed = 0;
+constexpr double kNoiseAmplitude = 0.001;
+
+// scipy.ndimage.convolve1d (mode constant) along columns (`vertical`) or rows, summed in
+// double; float stays float as in scipy.
+template <typename T>
+cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, bool vertical) {
+    const int radius = static_cast<int>(kernel.size() / 2);
+    cv::Mat output(input.size(), input.type());
+    std::vector<double> sum(input.cols);
+    for (int row = 0; row < input.rows; ++row) {
+        std::fill(sum.begin(), sum.end(), 0.0);
+        for (int k = -radius; k <= radius; ++k) {
+            const double weight = kernel[k + radius];
+            if (vertical) {
+                if (row + k < 0 || row + k >= input.rows) continue;
+                const T* source = input.ptr<T>(row + k);
+                for (int column = 0; column < input.cols; ++column) sum[column] += weight * source[column];
+            } else {
+                const T* source = input.ptr<T>(row);
+                const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
+                for (int column = from; column < to; ++column) sum[column] += weight * source[column + k];
+            }
+        }
+        T* out = output.ptr<T>(row);
+        for (int column = 0; column < input.cols; ++column) out[column] = static_cast<T>(sum[column]);
+    }
+    return output;
+}
+
+// convolve1d of an all-ones image along both axes, mode constant: the kernel mass inside the
+// image at each row times that at each column.
+cv::Mat edge_weights(cv::Size size, const std::vector<double>& kernel) {
+    const int radius = static_cast<int>(kernel.size() / 2);
+    auto mass = [&](int position, int length) {
+        double sum = 0;
+        for (int k = -radius; k <= radius; ++k) {
+            if (position + k >= 0 && position + k < length) sum += kernel[k + radius];
+        }
+        return sum;
+    };
+    std::vector<double> column_mass(size.width);
+    for (int column = 0; column < size.width; ++column) {
+        column_mass[column] = mass(column, size.width);
+    }
+    cv::Mat edge(size, CV_64F);
+    for (int row = 0; row < size.height; ++row) {
+        const double row_mass = mass(row, size.height);
+        double* out = edge.ptr<double>(row);
+        for (int column = 0; column < size.width; ++column) {
+            out[column] = row_mass * column_mass[column];
+        }
+    }
+    return edge;
+}
+
+// Propagation from the seeds within the mask on a flat image: centrosome.propagate with a zero
+// image and weight 1, where a step costs sqrt(city-block length) (1 or sqrt 2) and a pixel takes
+// the label of the seed nearest along such paths ("Propagate" dividing lines). Ties go to the
+// lower label, then the lower position, as centrosome's heap of (distance, label, i, j) orders.
+cv::Mat propagate_on_flat_image(const cv::Mat& seeds, const cv::Mat& mask) {
+    struct Step {
+        double distance;
+        int label;
+        int index;
+        bool operator>(const Step& other) const {
+            if (distance != other.distance) return distance > other.distance;
+            if (label != other.label) return label > other.label;
+            return index > other.index;
+        }
+    };
+    const int rows = seeds.rows, columns = seeds.cols;
+    cv::Mat labels = cv::Mat::zeros(seeds.size(), CV_32S);
+    int* label = labels.ptr<int>();
+    const int* seed = seeds.ptr<int>();
+    const unsigned char* inside = mask.ptr<unsigned char>();
+    std::priority_queue<Step, std::vector<Step>, std::greater<Step>> heap;
+    for (int index = 0; index < rows * columns; ++index) {
+        if (seed[index] != 0 && inside[index]) heap.push({0.0, seed[index], index});
+    }
+    const double diagonal = std::sqrt(2.0);
+    while (!heap.empty()) {
+        const Step step = heap.top();
+        heap.pop();
+        if (label[step.index] != 0) continue;
+        label[step.index] = step.label;
+        const int row = step.index / columns, column = step.index % columns;
+        for (int dy = -1; dy <= 1; ++dy) {
+            for (int dx = -1; dx <= 1; ++dx) {
+                const int r = row + dy, c = column + dx;
+                if ((!dx && !dy) || r < 0 || r >= rows || c < 0 || c >= columns) continue;
+                const int neighbour = r * columns + c;
+                if (label[neighbour] != 0 || !inside[neighbour]) continue;
+                heap.push({step.distance + (dx && dy ? diagonal : 1.0), step.label, neighbour});
+            }
+        }
+    }
+    for (int index = 0; index < rows * columns; ++index) {
+        if (seed[index] != 0) label[index] = seed[index];
+    }
+    return labels;
+}
+
+// One-dimensional squared Euclidean distance transform (Felzenszwalb and Huttenlocher 2012).
+void distance_line(const std::vector<double>& f, std::vector<double>& d) {
+    const int n = static_cast<int>(f.size());
+    std::vector<int> v(n);
+    std::vector<double> z(n + 1);
+    int k = 0;
+    v[0] = 0;
+    z[0] = -INFINITY;
+    z[1] = INFINITY;
+    for (int q = 1; q < n; ++q) {
+        if (std::isinf(f[q])) continue;
+        if (std::isinf(f[v[k]])) {
+            v[k] = q;
+            continue;
+        }
+        double s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2.0 * q - 2.0 * v[k]);
+        while (k > 0 && s <= z[k]) {
+            --k;
+            s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2.0 * q - 2.0 * v[k]);
+        }
+        ++k;
+        v[k] = q;
+        z[k] = s;
+        z[k + 1] = INFINITY;
+    }
+    k = 0;
+    for (int q = 0; q < n; ++q) {
+        while (z[k + 1] < q) ++k;
+        d[q] = std::isinf(f[v[k]]) ? INFINITY : (q - v[k]) * (q - v[k]) + f[v[k]];
+    }
+}
+
+}  // namespace
+
+cv::Mat euclidean_distance_map(const cv::Mat& mask) {
+    cv::Mat squared(mask.size(), CV_64F);
+    std::vector<double> f, d;
+    for (int column = 0; column < mask.cols; ++column) {
+        f.assign(mask.rows, 0.0);
+        d.resize(mask.rows);
+        for (int row = 0; row < mask.rows; ++row) {
+            f[row] = mask.at<unsigned char>(row, column) ? INFINITY : 0.0;
+        }
+        distance_line(f, d);
+        for (int row = 0; row < mask.rows; ++row) squared.at<double>(row, column) = d[row];
+    }
+    for (int row = 0; row < mask.rows; ++row) {
+        double* line = squared.ptr<double>(row);
+        f.assign(line, line + mask.cols);
+        d.resize(mask.cols);
+        distance_line(f, d);
+        // A mask without any zero pixel has no nearest background: scipy then measures from
+        // the point (-1, -1) just outside the first corner, and so does this.
+        for (int column = 0; column < mask.cols; ++column) {
+            line[column] = std::isinf(d[column]) ? std::hypot(row + 1.0, column + 1.0)
+                                                 : std::sqrt(d[column]);
+        }
+    }
+    return squared;
+}
+
+cv::Mat declump_smoothed_image(const cv::Mat& image, double filter_size) {
+    if (filter_size == 0) return image.clone();
+    const double sigma = filter_size * kFilterSizeToSigma;
+    const int half = std::max(static_cast<int>(filter_size / 2.0), 1);
+    std::vector<double> kernel(2 * half + 1);
+    for (int k = -half; k <= half; ++k) {
+        kernel[k + half] =
+            1.0 / std::sqrt(2.0 * M_PI) / sigma * std::exp(-0.5 * k * k / (sigma * sigma));
+    }
+    // The smoothed all-ones image that corrects the edge: separable, so the product of the
+    // kernel mass inside the image along each axis.
+    const cv::Mat edge = edge_weights(image.size(), kernel);
+    const cv::Mat smoothed =
+        convolve_axis<float>(convolve_axis<float>(image, kernel, true), kernel, false);
+    cv::Mat blurred(image.size(), CV_32F);
+    for (int row = 0; row < image.rows; ++row) {
+        const float* numerator = smoothed.ptr<float>(row);
+        const double* denominator = edge.ptr<double>(row);
+        float* out = blurred.ptr<float>(row);
+        for (int column = 0; column < image.cols; ++column) {
+            out[column] = static_cast<float>(numerator[column] / denominator[column]);
+        }
+    }
+    return blurred;
+}
+
+DeclumpResult separate_neighboring_objects(const cv::Mat& image, const cv::Mat& clumps,
+                                           const PrimarySettings& settings) {
+    DeclumpResult result;
+    const double minimum_diameter = settings.typical_diameter_min;
+    if (settings.declump == DeclumpMethod::None || settings.dividing_lines == DividingLines::None) {
+        result.labels = clumps.clone();
+        result.seeds = cv::Mat::zeros(clumps.size(), CV_32S);
+        return result;
+    }
+
+    // Maxima suppression and the optional lower-resolution search.
+    double resize_factor = 1.0;
+    double suppression = settings.maxima_suppression_size;
+    if (minimum_diameter > kLowResolutionDiameter && settings.low_resolution_maxima) {
+        resize_factor = kLowResolutionDiameter / minimum_diameter;
+        suppression = settings.automatic_maxima_suppression ? kAutomaticSuppressionLowResolution
+                                                            : suppression * resize_factor + 0.5;
+    } else if (settings.automatic_maxima_suppression) {
+        suppression = minimum_diameter * kDiameterToSuppression;
+    }
+    result.maxima_suppression_size = suppression;
+    const double disk_radius = std::max(1.0, suppression - 0.5);
+
+    // Seeds: maxima of the smoothed intensity, or of the distance map made unique by noise.
+    cv::Mat distance;
+    cv::Mat maxima;
+    if (settings.declump == DeclumpMethod::Intensity) {
+        const double filter_size = settings.automatic_smoothing
+                                       ? kFilterSizePerDiameter * minimum_diameter
+                                       : settings.smoothing_filter_size;
+        cv::Mat blurred;
+        declump_smoothed_image(image, filter_size).convertTo(blurred, CV_64F);
+        maxima = declump_maxima(blurred, clumps, disk_radius, resize_factor);
+    } else {
+        const cv::Mat foreground =
+            settings.fill_holes == FillHoles::Never ? fill_labeled_holes(clumps) > 0 : clumps > 0;
+        distance = euclidean_distance_map(foreground) +
+                   numpy_seeded_uniform(image.rows, image.cols, kNoiseSeed, 0.0, kNoiseAmplitude);
+        maxima = declump_maxima(distance, clumps, disk_radius, resize_factor);
+    }
+    result.seeds = label_components(maxima, 8);
+
+    // Dividing lines.
+    const cv::Mat inside = clumps != 0;
+    if (settings.dividing_lines == DividingLines::Propagate) {
+        result.labels = propagate_on_flat_image(result.seeds, inside);
+        return result;
+    }
+    cv::Mat surface;
+    if (settings.dividing_lines == DividingLines::Intensity) {
+        cv::Mat inverted = 1.0f - image;  // float32 arithmetic, as CellProfiler's 1 - image
+        inverted.convertTo(surface, CV_64F);
+    } else {
+        if (distance.empty()) distance = euclidean_distance_map(inside);
+        double lowest = 0;
+        cv::minMaxLoc(-distance, &lowest);
+        surface = -distance - lowest;
+    }
+    result.labels = marker_watershed(surface, result.seeds, inside);
+    return result;
+}
+
+}  // namespace hcs::segment
