@@ -7,14 +7,13 @@
 #include <limits>
 #include <utility>
 
-#include <H5Cpp.h>
 #include <spdlog/spdlog.h>
-#include <opencv2/imgcodecs.hpp>
 
 #include "hcs/core/errors.hpp"
-#include "hcs/core/hdf5_io.hpp"
 #include "hcs/core/image_reader.hpp"
 #include "hcs/core/provenance.hpp"
+#include "hcs/illum/apply_illumination.hpp"
+#include "hcs/illum/illumination_file.hpp"
 #include "hcs/segment/identify_primary.hpp"
 #include "hcs/segment/identify_secondary.hpp"
 #include "hcs/segment/image_quality.hpp"
@@ -26,34 +25,9 @@ std::string size_text(const cv::Mat& image) {
     return std::to_string(image.cols) + " x " + std::to_string(image.rows);
 }
 
-cv::Mat read_function_from_hdf5(const std::filesystem::path& path, const std::string& channel) {
-    try {
-        H5::H5File file(path.string(), H5F_ACC_RDONLY);
-        H5::Group root = file.openGroup("/");
-        for (const std::string& name : {"functions/" + channel, channel}) {
-            if (file.nameExists(name)) return hdf5::read_image(root, name);
-        }
-    } catch (const H5::Exception& error) {
-        throw InputError(path.string() + ": cannot read HDF5 (" + error.getDetailMsg() + ")");
-    }
-    throw InputError(path.string() + ": no dataset '" + channel + "' or 'functions/" + channel +
-                     "'");
-}
-
+// hcs-illum's reader, plus the check that division by the function is defined everywhere.
 cv::Mat read_function(const std::filesystem::path& path, const std::string& channel) {
-    const std::string extension = path.extension().string();
-    cv::Mat raw;
-    if (extension == ".h5" || extension == ".hdf5") {
-        raw = read_function_from_hdf5(path, channel);
-    } else if (extension == ".tif" || extension == ".tiff" || extension == ".TIF") {
-        raw = read_tiff_raw(path);
-    } else {
-        raw = cv::imread(path.string(), cv::IMREAD_UNCHANGED | cv::IMREAD_ANYDEPTH);
-        if (raw.empty()) throw InputError(path.string() + ": cannot read illumination function");
-    }
-    if (raw.channels() != 1) throw InputError(path.string() + ": illumination function not grey");
-    cv::Mat function;
-    raw.convertTo(function, CV_32F);
+    cv::Mat function = illum::read_illumination_function(path, channel);
     double minimum = 0, maximum = 0;
     cv::minMaxLoc(function, &minimum, &maximum);
     if (!(minimum > 0) || !std::isfinite(maximum)) {
@@ -128,13 +102,7 @@ IlluminationFunctions read_illumination_functions(const SegmentSettings& setting
 }
 
 void correct_illumination(ChannelImage& channel, const IlluminationFunction& function) {
-    if (function.function.size() != channel.pixels.size()) {
-        throw InputError(function.path.string() + " is " + size_text(function.function) + " but " +
-                         channel.path.string() + " is " + size_text(channel.pixels));
-    }
-    cv::divide(channel.pixels, function.function, channel.pixels);
-    cv::min(channel.pixels, 1.0, channel.pixels);
-    cv::max(channel.pixels, 0.0, channel.pixels);
+    illum::apply_illumination(channel, function.function, function.path.string());
 }
 
 std::map<std::string, ChannelImage> read_channels(const ImageSet& image_set,
