@@ -101,7 +101,7 @@ inline bool values_match(double ours, double reference) {
 
 // Tally of one comparison: columns compared, columns whose every value matches, values where
 // we write NaN and CellProfiler its substitute for "cannot compute" (deliberate), and the
-// worst relative difference over every value compared.
+// worst difference, in units of the tolerance, over every value compared.
 struct ParityReport {
     int columns = 0, matched_columns = 0, missing_columns = 0;
     long values = 0, matched_values = 0, deliberate_nan = 0;
@@ -112,7 +112,7 @@ struct ParityReport {
     void print(const std::string& title) const {
         std::printf("[parity] %s: %d columns compared, %d match in every value, %d missing; "
                     "%ld values, %ld match, %ld NaN where CellProfiler writes 0/1; "
-                    "worst relative difference %.3g (%s)\n",
+                    "worst |difference| / tolerance %.3g (%s)\n",
                     title.c_str(), columns, matched_columns, missing_columns, values,
                     matched_values, deliberate_nan, worst, worst_column.c_str());
         for (std::size_t k = 0; k < mismatched.size() && k < 8; ++k)
@@ -130,8 +130,9 @@ inline void compare_column(const std::string& name, const std::vector<double>& o
     for (std::size_t k = 0; k < reference.size(); ++k) {
         const double value = k < ours.size() ? ours[k] : std::nan("");
         ++report.values;
-        const double relative = std::fabs(value - reference[k]) /
-                                std::max(1e-12, std::fabs(reference[k]));
+        // difference in units of the tolerance: <= 1 is a match
+        const double relative =
+            std::fabs(value - reference[k]) / (1e-9 + 1e-6 * std::fabs(reference[k]));
         if (values_match(value, reference[k])) {
             ++report.matched_values;
             if (!std::isnan(relative) && relative > report.worst) {
