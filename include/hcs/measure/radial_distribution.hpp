@@ -12,15 +12,26 @@
 
 namespace hcs::measure {
 
+// How the centre of each object is chosen ("Object to use as center?").
+enum class RadialCenter {
+    Self,            // "These objects": the point farthest from the object's edge
+    OtherObjects,    // "Other objects" (pipelines saved with that wording): distances from the
+                     // nearest pixel of a centering object, centre = that object's centroid
+    CentersOfOther,  // "Centers of other objects": distances from the centroid pixel
+    EdgesOfOther,    // "Edges of other objects": as OtherObjects, its pixels left out
+};
+
 struct RadialDistributionSettings {
     int bin_count = 4;         // "Number of bins"
     bool scaled = true;        // "Scale the bins?"
     int maximum_radius = 100;  // used only when not scaled
+    RadialCenter center = RadialCenter::OtherObjects;  // used when centering objects are given
 };
 
 // `centers` may be null (objects centred on themselves: the point farthest from the edge);
-// otherwise object k is centred on the centre of centers object k (same numbering, as Cells
-// and Nuclei). Features "RadialDistribution_{FracAtD,MeanFrac,RadialCV}_<channel>_<i>of<n>".
+// otherwise the objects are centred on the centering objects as settings.center says (Cells on
+// Nuclei). Features "RadialDistribution_{FracAtD,MeanFrac,RadialCV}_<channel>_<i>of<n>", and
+// "..._Overflow" ones when the bins are not scaled.
 Measurements measure_radial_distribution(const ObjectSet& objects, const ObjectSet* centers,
                                          const cv::Mat& image, const std::string& channel,
                                          const RadialDistributionSettings& settings);
