@@ -22,6 +22,8 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // CellProfiler's Zernike features run over orders 0..9 (ZERNIKE_N = 9).
 constexpr int kZernikeOrder = 9;
+// Relative size under which a second moment counts as zero (rounding of the sums, ~1e-16).
+constexpr double kMomentRoundingTolerance = 1e-12;
 
 // Feature names in the order CellProfiler's exporter writes them (alphabetical).
 const std::array<const char*, 25> kShapeNames = {
@@ -64,6 +66,13 @@ void moment_features(const cv::Mat& mask, double area, std::array<double, 25>& f
                 mu_yy += (y - cy) * (y - cy);
                 mu_xy += (x - cx) * (y - cy);
             }
+
+    // A cross moment or axis difference within rounding of zero is zero: scikit-image's sums in
+    // another order land on exact zeros there, and the sign of that zero picks the orientation
+    // (+90 rather than -90, +45 rather than -45) in its special cases.
+    const double scale = kMomentRoundingTolerance * (mu_xx + mu_yy);
+    if (std::abs(mu_xy) <= scale) mu_xy = 0.0;
+    if (std::abs(mu_xx - mu_yy) <= scale) mu_yy = mu_xx;
 
     // Inertia tensor [[a, b], [b, c]] in (row, column) axes: a = var(columns), c = var(rows).
     const double a = mu_xx / area, b = -mu_xy / area, c = mu_yy / area;

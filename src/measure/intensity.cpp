@@ -4,6 +4,8 @@
 
 #include "hcs/measure/intensity.hpp"
 
+#include "hcs/measure/numpy_argsort.hpp"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -18,6 +20,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // CellProfiler takes the MAD as the quantile 1 / (image dimensions) of |x - median|: for 2-D
 // images the median of the absolute deviations from its own (interpolated) median.
 constexpr double kMadFraction = 1.0 / 2.0;
+
+// Columns of Location_MaxIntensity_X and _Y among the 21 features below.
+constexpr std::size_t kMaxXColumn = 18, kMaxYColumn = 19;
 
 // The five plain statistics of a list of pixel values (raster order).
 struct Summary {
@@ -52,7 +57,7 @@ bool on_inner_edge(const cv::Mat& labels, int x, int y, int label) {
 
 // Every feature of one object, in the order of the names below.
 std::vector<double> measure_one(const cv::Mat& labels, const cv::Mat& image, cv::Rect box,
-                                int label) {
+                                int label, bool& tied_maximum) {
     std::vector<double> values, edge_values;
     double sum_x = 0, sum_y = 0, weighted_x = 0, weighted_y = 0;
     double best = -std::numeric_limits<double>::infinity();
@@ -68,10 +73,12 @@ std::vector<double> measure_one(const cv::Mat& labels, const cv::Mat& image, cv:
             sum_y += y;
             weighted_x += static_cast<double>(x) * value;
             weighted_y += static_cast<double>(y) * value;
-            if (value > best) {  // first maximum in raster order, as scipy's maximum_position
+            if (value == best) tied_maximum = true;
+            if (value > best) {  // the only maximum so far; ties are settled by the caller
                 best = value;
                 best_x = x;
                 best_y = y;
+                tied_maximum = false;
             }
             if (on_inner_edge(labels, x, y, label)) edge_values.push_back(value);
         }
@@ -98,6 +105,28 @@ std::vector<double> measure_one(const cv::Mat& labels, const cv::Mat& image, cv:
             displacement, cellprofiler_quantile(sorted, 0.25), median,
             cellprofiler_quantile(deviations, kMadFraction), cellprofiler_quantile(sorted, 0.75),
             mass_x, mass_y, 0.0, static_cast<double>(best_x), static_cast<double>(best_y), 0.0};
+}
+
+// Where scipy.ndimage.maximum_position puts each object's maximum when values tie: it sorts
+// all labelled pixels (raster order) with NumPy's argsort and keeps, per label, the last one.
+std::vector<cv::Point> maximum_positions_as_scipy(const cv::Mat& labels, const cv::Mat& image,
+                                                  int count) {
+    std::vector<double> values;  // float32 pixels, exactly representable: same order as NumPy's
+    std::vector<cv::Point> where;
+    std::vector<int> owner;
+    for (int y = 0; y < labels.rows; ++y) {
+        const int* label_row = labels.ptr<int>(y);
+        const float* pixel_row = image.ptr<float>(y);
+        for (int x = 0; x < labels.cols; ++x) {
+            if (label_row[x] <= 0) continue;
+            values.push_back(pixel_row[x]);
+            where.emplace_back(x, y);
+            owner.push_back(label_row[x]);
+        }
+    }
+    std::vector<cv::Point> positions(static_cast<std::size_t>(count) + 1);
+    for (std::int64_t index : numpy_argsort(values)) positions[owner[index]] = where[index];
+    return positions;
 }
 
 }  // namespace
@@ -134,12 +163,25 @@ Measurements measure_intensity(const ObjectSet& objects, const cv::Mat& image,
                             std::vector<double>(static_cast<std::size_t>(objects.count), kNaN));
     }
 
+    bool any_tie = false;
     for (int label = 1; label <= objects.count; ++label) {
         const cv::Rect box = objects.boxes[static_cast<std::size_t>(label - 1)];
         if (box.empty()) continue;
-        const std::vector<double> values = measure_one(objects.labels, image, box, label);
+        bool tied = false;
+        const std::vector<double> values = measure_one(objects.labels, image, box, label, tied);
+        any_tie = any_tie || tied;
         for (std::size_t k = 0; k < values.size(); ++k) {
             result[k].second[static_cast<std::size_t>(label - 1)] = values[k];
+        }
+    }
+
+    // Ties for the maximum (frequent in 8-bit images) need scipy's pick, one sort per image.
+    if (any_tie) {
+        const auto positions = maximum_positions_as_scipy(objects.labels, image, objects.count);
+        for (int label = 1; label <= objects.count; ++label) {
+            if (objects.boxes[static_cast<std::size_t>(label - 1)].empty()) continue;
+            result[kMaxXColumn].second[label - 1] = positions[label].x;
+            result[kMaxYColumn].second[label - 1] = positions[label].y;
         }
     }
     return result;
