@@ -93,33 +93,61 @@ void moment_features(const cv::Mat& mask, double area, std::array<double, 25>& f
     f[kOrientation] = orientation * (180 / kPi);
 }
 
-// Pixels of the crop inside the hull of the pixels' edge midpoints (skimage convex_hull_image
-// with offset coordinates; points on the hull's edges count).
-double convex_area(const cv::Mat& mask) {
-    std::vector<cv::Point2d> corners;
+// First and last object pixel of every row and column: the only pixels that can be hull
+// vertices (skimage's possible_hull), so hulls are built from these alone.
+std::vector<cv::Point> possible_hull(const cv::Mat& mask) {
+    std::vector<cv::Point> ends;
+    std::vector<int> top(mask.cols, -1), bottom(mask.cols, -1);
     for (int y = 0; y < mask.rows; ++y) {
         const uchar* row = mask.ptr<uchar>(y);
+        int first = -1, last = -1;
         for (int x = 0; x < mask.cols; ++x) {
             if (!row[x]) continue;
-            corners.insert(corners.end(), {{x - 0.5, double(y)}, {x + 0.5, double(y)},
-                                           {double(x), y - 0.5}, {double(x), y + 0.5}});
+            if (first < 0) first = x;
+            last = x;
+            if (top[x] < 0) top[x] = y;
+            bottom[x] = y;
         }
+        if (first >= 0) ends.insert(ends.end(), {{first, y}, {last, y}});
+    }
+    for (int x = 0; x < mask.cols; ++x)
+        if (top[x] >= 0) ends.insert(ends.end(), {{x, top[x]}, {x, bottom[x]}});
+    return ends;
+}
+
+// Pixels of the crop inside the hull of the pixels' edge midpoints (skimage convex_hull_image
+// with offset coordinates; points on the hull's edges count). Each row holds one run of hull
+// pixels that contains the row's object pixels, so only the run's ends are searched.
+double convex_area(const cv::Mat& mask, const std::vector<cv::Point>& ends) {
+    std::vector<cv::Point2d> corners;
+    for (const cv::Point& p : ends) {
+        corners.insert(corners.end(), {{p.x - 0.5, double(p.y)}, {p.x + 0.5, double(p.y)},
+                                       {double(p.x), p.y - 0.5}, {double(p.x), p.y + 0.5}});
     }
     const std::vector<cv::Point2d> hull = convex_hull(std::move(corners));
+    const auto inside = [&](int x, int y) { return inside_or_on_hull(hull, {double(x), double(y)}); };
     double count = 0;
-    for (int y = 0; y < mask.rows; ++y)
+    for (int y = 0; y < mask.rows; ++y) {
+        const uchar* row = mask.ptr<uchar>(y);
+        int first = -1, last = -1;
         for (int x = 0; x < mask.cols; ++x)
-            if (inside_or_on_hull(hull, {double(x), double(y)})) ++count;
+            if (row[x]) last = x, first = first < 0 ? x : first;
+        if (first < 0) {  // a row without object pixels (a concave gap): test every pixel
+            for (int x = 0; x < mask.cols; ++x) count += inside(x, y) ? 1 : 0;
+            continue;
+        }
+        int left = first, right = last;
+        while (left > 0 && inside(left - 1, y)) --left;
+        while (right + 1 < mask.cols && inside(right + 1, y)) ++right;
+        count += right - left + 1;
+    }
     return count;
 }
 
 // Min and max Feret diameters of the hull of pixel centres (centrosome feret_diameter): the
 // narrowest caliper width over the hull's edges and the longest vertex-to-vertex distance.
-std::pair<double, double> feret_diameters(const cv::Mat& mask) {
-    std::vector<cv::Point2d> centres;
-    for (int y = 0; y < mask.rows; ++y)
-        for (int x = 0; x < mask.cols; ++x)
-            if (mask.at<uchar>(y, x)) centres.emplace_back(x, y);
+std::pair<double, double> feret_diameters(const std::vector<cv::Point>& ends) {
+    std::vector<cv::Point2d> centres(ends.begin(), ends.end());
     const std::vector<cv::Point2d> hull = convex_hull(std::move(centres));
     double longest = 0;
     for (std::size_t i = 0; i < hull.size(); ++i)
@@ -133,8 +161,8 @@ std::pair<double, double> feret_diameters(const cv::Mat& mask) {
         const double length = std::hypot(q.x - p.x, q.y - p.y);
         double widest = 0;
         for (const cv::Point2d& r : hull) {
-            const double distance = std::abs((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
-            widest = std::max(widest, distance / length);
+            const double area2 = std::abs((q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x));
+            widest = std::max(widest, area2 / length);
         }
         narrowest = std::min(narrowest, widest);
     }
@@ -183,12 +211,13 @@ std::array<double, 25> shape_of(const ObjectSet& objects, cv::Rect box, int labe
     f[kPerimeter] = perimeter_4(mask);
     f[kFormFactor] = 4 * kPi * area / (f[kPerimeter] * f[kPerimeter]);
     f[kCompactness] = f[kPerimeter] * f[kPerimeter] / std::max(4 * kPi * area, 1.0);
-    f[kConvexArea] = convex_area(mask);
+    const std::vector<cv::Point> ends = possible_hull(mask);
+    f[kConvexArea] = convex_area(mask, ends);
     f[kSolidity] = area / f[kConvexArea];
     f[kExtent] = area / f[kBoundingBoxArea];
     f[kEquivalentDiameter] = std::sqrt(4 * area / kPi);
     f[kEulerNumber] = euler_number_8(mask);
-    std::tie(f[kMinFeret], f[kMaxFeret]) = feret_diameters(mask);
+    std::tie(f[kMinFeret], f[kMaxFeret]) = feret_diameters(ends);
     radius_features(mask, f);
     return f;
 }

@@ -12,6 +12,8 @@
 #include <numeric>
 #include <set>
 
+#include <opencv2/imgproc.hpp>
+
 namespace hcs::measure {
 
 namespace {
@@ -29,17 +31,18 @@ std::vector<cv::Point> disk_offsets(double radius) {
     return offsets;
 }
 
-// Binary dilation of a CV_8U patch by a set of offsets (scipy binary_dilation, outside = 0).
-cv::Mat dilate(const cv::Mat& mask, const std::vector<cv::Point>& offsets) {
-    cv::Mat out = cv::Mat::zeros(mask.size(), CV_8U);
-    for (int y = 0; y < mask.rows; ++y)
-        for (int x = 0; x < mask.cols; ++x) {
-            if (!mask.at<uchar>(y, x)) continue;
-            for (const cv::Point& o : offsets) {
-                const int u = x + o.x, v = y + o.y;
-                if (u >= 0 && v >= 0 && u < mask.cols && v < mask.rows) out.at<uchar>(v, u) = 1;
-            }
-        }
+// centrosome strel_disk(radius) as an OpenCV structuring element.
+cv::Mat disk_element(double radius) {
+    const int reach = static_cast<int>(radius);
+    cv::Mat element = cv::Mat::zeros(2 * reach + 1, 2 * reach + 1, CV_8U);
+    for (const cv::Point& o : disk_offsets(radius)) element.at<uchar>(o.y + reach, o.x + reach) = 1;
+    return element;
+}
+
+// Binary dilation of a 0/255 patch (scipy binary_dilation: outside the patch counts as 0).
+cv::Mat dilate(const cv::Mat& mask, const cv::Mat& element) {
+    cv::Mat out;
+    cv::dilate(mask, out, element, cv::Point(-1, -1), 1, cv::BORDER_CONSTANT, cv::Scalar(0));
     return out;
 }
 
@@ -305,14 +308,14 @@ Measurements measure_object_neighbors(const ObjectSet& kept, const cv::Mat& unfi
         for (int y = 0; y < outlines.rows; ++y)
             for (int x = 0; x < outlines.cols; ++x) perimeter[outlines.at<int>(y, x)] += 1;
 
-        const auto strel = disk_offsets(distance), strel_touching = disk_offsets(distance + 0.5);
+        const cv::Mat strel = disk_element(distance), strel_touching = disk_element(distance + 0.5);
         const std::vector<cv::Rect> boxes = grown_boxes(labels, count, distance);
         for (int number : numbers) {
             if (number == 0) continue;
             const cv::Rect box = boxes[number - 1];
             const cv::Mat patch = labels(box);
             const cv::Mat own = patch == number, others = (patch != 0) & (patch != number);
-            const cv::Mat reach = dilate(own / 255, strel);
+            const cv::Mat reach = dilate(own, strel);
             std::set<int> found;
             for (int y = 0; y < patch.rows; ++y)
                 for (int x = 0; x < patch.cols; ++x) {
@@ -321,7 +324,7 @@ Measurements measure_object_neighbors(const ObjectSet& kept, const cv::Mat& unfi
                 }
             neighbor_count[number - 1] = static_cast<double>(found.size());
 
-            const cv::Mat touch = dilate(others / 255, strel_touching);
+            const cv::Mat touch = dilate(others, strel_touching);
             double overlap = 0;
             for (int y = 0; y < patch.rows; ++y)
                 for (int x = 0; x < patch.cols; ++x)
