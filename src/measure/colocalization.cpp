@@ -74,20 +74,27 @@ RegressionLine costes_line(const std::vector<float>& x, const std::vector<float>
     return line;
 }
 
-// Pearson's r of the pixels below the candidate thresholds in either channel.
+// Pearson's r of the pixels below the candidate thresholds in either channel, in two passes
+// without copying them (scipy.stats.pearsonr: mean first, then centred sums, float64).
 double costes_r_below(const std::vector<float>& x, const std::vector<float>& y, double tx,
                       double ty, std::size_t& count) {
-    std::vector<float> bx, by;
     const float fx = static_cast<float>(tx), fy = static_cast<float>(ty);
-    for (std::size_t k = 0; k < x.size(); ++k)
-        if (x[k] < fx || y[k] < fy) bx.push_back(x[k]), by.push_back(y[k]);
-    count = bx.size();
-    return count <= 2 ? kNaN : pearson(bx, by);
+    const std::size_t n = x.size();
+    double sum_x = 0, sum_y = 0;
+    count = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        if (x[k] < fx || y[k] < fy) sum_x += x[k], sum_y += y[k], ++count;
+    if (count <= 2) return kNaN;
+    const double mx = sum_x / count, my = sum_y / count;
+    double sxx = 0, syy = 0, sxy = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (!(x[k] < fx || y[k] < fy)) continue;
+        const double dx = x[k] - mx, dy = y[k] - my;
+        sxx += dx * dx, syy += dy * dy, sxy += dx * dy;
+    }
+    if (sxx == 0 || syy == 0) return kNaN;
+    return std::clamp(sxy / std::sqrt(sxx * syy), -1.0, 1.0);
 }
-
-struct CostesThresholds {
-    double first = 0, second = 0;
-};
 
 // CellProfiler's "Faster" search: bisection on 1..scale, testing 1/6 below the window's top.
 CostesThresholds bisection_costes(const std::vector<float>& x, const std::vector<float>& y,
@@ -145,8 +152,8 @@ CostesThresholds linear_costes(const std::vector<float>& x, const std::vector<fl
     return t;
 }
 
-CostesThresholds costes_thresholds(const std::vector<float>& x, const std::vector<float>& y,
-                                   const ColocalizationSettings& settings) {
+CostesThresholds costes_of_pixels(const std::vector<float>& x, const std::vector<float>& y,
+                                  const ColocalizationSettings& settings) {
     const double scale = std::max(settings.scale_first, settings.scale_second);
     if (settings.costes_method == CostesMethod::Faster) return bisection_costes(x, y, scale);
     return linear_costes(x, y, scale);
@@ -165,12 +172,37 @@ float percent_of_max(double percent, float maximum) {
 
 namespace {
 
+// Dense ranks when every value is some k / divisor rounded to float32 (8-, 12- and 16-bit
+// images): a table over k replaces the sort. Empty when the values are not of that form.
+std::vector<int> quantized_ranks(const std::vector<float>& values) {
+    for (const double divisor : {255.0, 4095.0, 65535.0}) {
+        std::vector<int> level(values.size());
+        bool quantized = true;
+        for (std::size_t k = 0; k < values.size() && quantized; ++k) {
+            const long q = std::lrint(values[k] * divisor);
+            quantized = q >= 0 && q <= divisor &&
+                        static_cast<float>(q / divisor) == values[k];
+            level[k] = static_cast<int>(q);
+        }
+        if (!quantized) continue;
+        std::vector<int> rank_of(static_cast<std::size_t>(divisor) + 1, 0);
+        for (int l : level) rank_of[l] = 1;
+        int rank = 0;
+        for (int& r : rank_of) r = r ? rank++ : -1;
+        for (int& l : level) l = rank_of[l];
+        return level;
+    }
+    return {};
+}
+
 // Dense ranks (0 = lowest distinct value) over a set of values, as CellProfiler's lexsort.
 std::vector<int> dense_ranks(const std::vector<float>& values) {
+    std::vector<int> ranks = quantized_ranks(values);
+    if (!ranks.empty() || values.empty()) return ranks;
     std::vector<float> distinct(values);
     std::sort(distinct.begin(), distinct.end());
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    std::vector<int> ranks(values.size());
+    ranks.resize(values.size());
     for (std::size_t k = 0; k < values.size(); ++k)
         ranks[k] = static_cast<int>(
             std::lower_bound(distinct.begin(), distinct.end(), values[k]) - distinct.begin());
@@ -190,9 +222,24 @@ std::vector<double> rank_weights(const std::vector<float>& x, const std::vector<
 
 }  // namespace
 
+CostesThresholds costes_thresholds(const cv::Mat& first, const cv::Mat& second,
+                                   const ColocalizationSettings& settings) {
+    CV_Assert(first.type() == CV_32F && second.type() == CV_32F && first.size() == second.size());
+    std::vector<float> x, y;
+    x.reserve(first.total()), y.reserve(first.total());
+    for (int row = 0; row < first.rows; ++row)
+        for (int col = 0; col < first.cols; ++col) {
+            const float u = first.at<float>(row, col), v = second.at<float>(row, col);
+            if (std::isnan(u) || std::isnan(v)) continue;
+            x.push_back(u), y.push_back(v);
+        }
+    if (x.empty()) return {kNaN, kNaN};
+    return costes_of_pixels(x, y, settings);
+}
+
 std::vector<std::pair<std::string, double>> measure_image_colocalization(
     const cv::Mat& first, const cv::Mat& second, const std::string& a, const std::string& b,
-    const ColocalizationSettings& settings) {
+    const ColocalizationSettings& settings, const CostesThresholds* given) {
     CV_Assert(first.type() == CV_32F && second.type() == CV_32F);
     if (first.size() != second.size())
         throw InputError("images " + a + " and " + b + " differ in size");
@@ -251,7 +298,7 @@ std::vector<std::pair<std::string, double>> measure_image_colocalization(
         out.emplace_back(pair_name("K", b, a), product / sy);
     }
     if (settings.costes) {
-        const CostesThresholds t = costes_thresholds(x, y, settings);
+        const CostesThresholds t = given ? *given : costes_of_pixels(x, y, settings);
         const float cx = static_cast<float>(t.first), cy = static_cast<float>(t.second);
         std::vector<float> above_x, above_y, both_x, both_y;
         for (std::size_t k = 0; k < n; ++k) {
@@ -297,7 +344,8 @@ double object_correlation(const ObjectPixels& p) {
 Measurements measure_colocalization(const ObjectSet& objects, const cv::Mat& first,
                                     const cv::Mat& second, const std::string& a,
                                     const std::string& b,
-                                    const ColocalizationSettings& settings) {
+                                    const ColocalizationSettings& settings,
+                                    const CostesThresholds* given) {
     CV_Assert(first.type() == CV_32F && second.type() == CV_32F);
     if (first.size() != objects.labels.size() || second.size() != objects.labels.size())
         throw InputError("images " + a + ", " + b + " and objects " + objects.name +
@@ -327,11 +375,7 @@ Measurements measure_colocalization(const ObjectSet& objects, const cv::Mat& fir
 
     // Costes' thresholds come from the whole image and are applied to every object.
     CostesThresholds costes;
-    if (settings.costes) {
-        std::vector<float> x(first.begin<float>(), first.end<float>());
-        std::vector<float> y(second.begin<float>(), second.end<float>());
-        costes = costes_thresholds(x, y, settings);
-    }
+    if (settings.costes) costes = given ? *given : costes_thresholds(first, second, settings);
 
     std::vector<ObjectSums> sums(count);
     for (int label = 1; label <= count; ++label) {

@@ -3,6 +3,7 @@
 // co-occurrence matrices at one distance in 4 directions, 13 features each.
 #include "hcs/measure/texture.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -51,12 +52,23 @@ LevelIndex index_levels(const cv::Mat& levels, bool ignore_zeros) {
     return index;
 }
 
-// Symmetric co-occurrence counts (each unordered pair counted in both cells, the diagonal
-// twice) at offset (dy, dx); pairs with an ignored level are skipped.
-std::vector<double> cooccurrence(const cv::Mat& levels, const LevelIndex& index, int dy,
-                                 int dx) {
+// The non-zero cells of a symmetric co-occurrence matrix (each unordered pair counted in both
+// cells, the diagonal twice), in row-major order of the compact level indices. An object holds
+// a few hundred pairs but up to 256 levels, so the matrix is kept sparse.
+struct Cooccurrence {
+    std::vector<int> row, col;
+    std::vector<double> count;
+    double total = 0;
+};
+
+Cooccurrence cooccurrence(const cv::Mat& levels, const LevelIndex& index, int dy, int dx) {
     const int n = static_cast<int>(index.level_of_index.size());
-    std::vector<double> counts(static_cast<std::size_t>(n) * n, 0.0);
+    // n <= 256 levels; the table is reused and only its touched cells are reset afterwards
+    thread_local std::vector<int> dense(256 * 256, 0);
+    std::vector<int> touched;
+    auto add = [&](int key) {
+        if (dense[key]++ == 0) touched.push_back(key);
+    };
     for (int row = 0; row + dy < levels.rows; ++row) {
         const std::uint8_t* line = levels.ptr<std::uint8_t>(row);
         const std::uint8_t* other = levels.ptr<std::uint8_t>(row + dy);
@@ -66,11 +78,18 @@ std::vector<double> cooccurrence(const cv::Mat& levels, const LevelIndex& index,
             const int a = index.index_of_level[line[col]];
             const int b = index.index_of_level[other[col + dx]];
             if (a < 0 || b < 0) continue;
-            counts[a * n + b] += 1.0;
-            counts[b * n + a] += 1.0;
+            add(a * n + b);
+            add(b * n + a);
         }
     }
-    return counts;
+    Cooccurrence out;  // cells in the order first met; only summation order depends on it
+    for (int key : touched) {
+        out.row.push_back(key / n), out.col.push_back(key % n);
+        out.count.push_back(dense[key]);
+        out.total += dense[key];
+        dense[key] = 0;
+    }
+    return out;
 }
 
 // -sum p log2 p over the non-zero entries (mahotas' _entropy).
@@ -91,74 +110,86 @@ double vector_variance(const std::vector<double>& values) {
     return sum / static_cast<double>(values.size());
 }
 
-// The marginal moments of the normalised matrix p (symmetric, so p_x = p_y).
-struct Marginals {
-    std::vector<double> px;
-    double mean = 0, variance = 0;
-};
-
-Marginals marginals(const std::vector<double>& p, const std::vector<int>& level, int n) {
-    Marginals m;
-    m.px.assign(n, 0.0);
-    for (int i = 0; i < n; ++i)
-        for (int j = 0; j < n; ++j) m.px[i] += p[i * n + j];
-    double square = 0.0;
-    for (int i = 0; i < n; ++i) {
-        m.mean += m.px[i] * level[i];
-        square += m.px[i] * level[i] * static_cast<double>(level[i]);
+// The information measures of correlation (features 12 and 13). With p_x = p_y (symmetric
+// matrix), HXY2 = -sum_ij px_i px_j log2(px_i px_j) = 2 HX sum(px): mahotas' double sum in
+// closed form, equal to rounding.
+void information_measures(const Cooccurrence& m, const std::vector<double>& p,
+                          const std::vector<double>& px, double hxy, Features& out) {
+    std::vector<double> log_px(px.size(), 0.0);
+    double hx = 0.0, mass = 0.0;
+    for (std::size_t i = 0; i < px.size(); ++i) {
+        if (px[i] <= 0) continue;
+        log_px[i] = std::log2(px[i]);
+        hx -= px[i] * log_px[i];
+        mass += px[i];
     }
-    m.variance = square - m.mean * m.mean;
-    return m;
-}
-
-// The information measures of correlation (features 12 and 13).
-void information_measures(const std::vector<double>& p, const std::vector<double>& px, int n,
-                          double hxy, Features& out) {
-    const double hx = entropy(px);
-    double hxy1 = 0.0, hxy2 = 0.0;
-    for (int i = 0; i < n; ++i) {
-        for (int j = 0; j < n; ++j) {
-            const double product = px[i] * px[j];
-            if (product <= 0) continue;
-            hxy1 -= p[i * n + j] * std::log2(product);
-            hxy2 -= product * std::log2(product);
-        }
-    }
+    double hxy1 = 0.0;
+    for (std::size_t k = 0; k < p.size(); ++k)
+        hxy1 -= p[k] * (log_px[m.row[k]] + log_px[m.col[k]]);
+    const double hxy2 = 2.0 * hx * mass;
     // Deliberate difference: mahotas returns HXY - HXY1 when HX = 0 (CellProfiler writes 0);
     // the ratio is 0/0 there, so NaN.
     out[11] = hx == 0.0 ? kNaN : (hxy - hxy1) / hx;
     out[12] = std::sqrt(std::max(0.0, 1.0 - std::exp(-2.0 * (hxy2 - hxy))));
 }
 
-Features features_of_matrix(const std::vector<double>& counts, const LevelIndex& index) {
+// -sum p log2 p of the matrix, p = c / T as mahotas divides; the term of each distinct small
+// count is computed once (objects have a few distinct counts over thousands of cells).
+double matrix_entropy(const Cooccurrence& m) {
+    constexpr int kCached = 1024;
+    thread_local std::vector<double> term(kCached);
+    thread_local std::vector<char> known(kCached);
+    std::fill(known.begin(), known.end(), 0);
+    double sum = 0.0;
+    for (double c : m.count) {
+        const int k = static_cast<int>(c);
+        if (k >= kCached) {
+            const double p = c / m.total;
+            sum -= p * std::log2(p);
+            continue;
+        }
+        if (!known[k]) {
+            const double p = c / m.total;
+            term[k] = p * std::log2(p);
+            known[k] = 1;
+        }
+        sum -= term[k];
+    }
+    return sum;
+}
+
+Features features_of_matrix(const Cooccurrence& m, const LevelIndex& index) {
     const int n = static_cast<int>(index.level_of_index.size());
     const std::vector<int>& level = index.level_of_index;
-    double total = 0.0;
-    for (double c : counts) total += c;
-    std::vector<double> p(counts.size());
-    for (std::size_t k = 0; k < counts.size(); ++k) p[k] = counts[k] / total;
+    std::vector<double> p(m.count.size()), px(n, 0.0);
+    for (std::size_t k = 0; k < p.size(); ++k) {
+        p[k] = m.count[k] / m.total;
+        px[m.row[k]] += p[k];
+    }
+    double mean = 0.0, square = 0.0;
+    for (int i = 0; i < n; ++i) {
+        mean += px[i] * level[i];
+        square += px[i] * level[i] * static_cast<double>(level[i]);
+    }
+    const double variance = square - mean * mean;
 
-    const Marginals m = marginals(p, level, n);
     const int size = index.max_level + 1;
     std::vector<double> sum_distribution(2 * size, 0.0), difference_distribution(size, 0.0);
     Features out{};
     double cross = 0.0;
-    for (int i = 0; i < n; ++i) {
-        for (int j = 0; j < n; ++j) {
-            const double pij = p[i * n + j];
-            if (pij == 0.0) continue;
-            const int difference = std::abs(level[i] - level[j]);
-            out[0] += pij * pij;
-            out[4] += pij / (1.0 + static_cast<double>(difference) * difference);
-            cross += pij * level[i] * static_cast<double>(level[j]);
-            sum_distribution[level[i] + level[j]] += pij;
-            difference_distribution[difference] += pij;
-        }
+    for (std::size_t k = 0; k < p.size(); ++k) {
+        const int li = level[m.row[k]], lj = level[m.col[k]];
+        const int difference = std::abs(li - lj);
+        out[0] += p[k] * p[k];
+        out[4] += p[k] / (1.0 + static_cast<double>(difference) * difference);
+        cross += p[k] * li * static_cast<double>(lj);
+        sum_distribution[li + lj] += p[k];
+        difference_distribution[difference] += p[k];
     }
     for (int k = 0; k < size; ++k) out[1] += static_cast<double>(k) * k * difference_distribution[k];
     // Deliberate difference: mahotas writes 1 for a constant object (sigma = 0); 0/0 is NaN.
-    out[2] = m.variance == 0.0 ? kNaN : (cross - m.mean * m.mean) / m.variance;
-    out[3] = m.variance;
+    out[2] = variance == 0.0 ? kNaN : (cross - mean * mean) / variance;
+    out[3] = variance;
     double sum_square = 0.0;
     for (int k = 0; k < 2 * size; ++k) {
         out[5] += k * sum_distribution[k];
@@ -166,11 +197,11 @@ Features features_of_matrix(const std::vector<double>& counts, const LevelIndex&
     }
     out[6] = sum_square - out[5] * out[5];
     out[7] = entropy(sum_distribution);
-    out[8] = entropy(p);
+    out[8] = matrix_entropy(m);
     // mahotas' default: the variance of the vector p_{x-y}, not of |x - y| (see docs).
     out[9] = vector_variance(difference_distribution);
     out[10] = entropy(difference_distribution);
-    information_measures(p, m.px, n, out[8], out);
+    information_measures(m, p, px, out[8], out);
     return out;
 }
 
@@ -181,15 +212,13 @@ std::array<std::array<double, kHaralickFeatureCount>, 4> haralick_features(
     CV_Assert(levels.type() == CV_8U && scale >= 1);
     const LevelIndex index = index_levels(levels, ignore_zeros);
     std::array<Features, 4> result;
-    std::array<std::vector<double>, 4> counts;
+    std::array<Cooccurrence, 4> counts;
     for (int direction = 0; direction < 4; ++direction) {
         counts[direction] = cooccurrence(levels, index, kDirections[direction][0] * scale,
                                          kDirections[direction][1] * scale);
-        double total = 0.0;
-        for (double c : counts[direction]) total += c;
         // mahotas raises when any direction has no pair and CellProfiler then leaves the whole
         // object undefined (it writes 0; we write NaN).
-        if (total == 0.0) {
+        if (counts[direction].total == 0.0) {
             Features undefined;
             undefined.fill(kNaN);
             result.fill(undefined);

@@ -27,16 +27,27 @@ struct ColocalizationSettings {
     double scale_second = 255.0;
 };
 
+// Costes' automatic thresholds of a channel pair, found on the whole image (CellProfiler
+// applies the image's thresholds within every object).
+struct CostesThresholds {
+    double first = 0, second = 0;
+};
+CostesThresholds costes_thresholds(const cv::Mat& first, const cv::Mat& second,
+                                   const ColocalizationSettings& settings);
+
 // Per-object features "Correlation_<Metric>_<first>_<second>" (and _<second>_<first> for the
-// asymmetric ones), as CellProfiler names them.
+// asymmetric ones), as CellProfiler names them. `costes` may hold the pair's thresholds,
+// computed once for several object sets; when null they are computed here.
 Measurements measure_colocalization(const ObjectSet& objects, const cv::Mat& first,
                                     const cv::Mat& second, const std::string& first_name,
                                     const std::string& second_name,
-                                    const ColocalizationSettings& settings);
+                                    const ColocalizationSettings& settings,
+                                    const CostesThresholds* costes = nullptr);
 
 // Whole-image figures with the same names, plus Correlation_Slope_<first>_<second>.
 std::vector<std::pair<std::string, double>> measure_image_colocalization(
     const cv::Mat& first, const cv::Mat& second, const std::string& first_name,
-    const std::string& second_name, const ColocalizationSettings& settings);
+    const std::string& second_name, const ColocalizationSettings& settings,
+    const CostesThresholds* costes = nullptr);
 
 }  // namespace hcs::measure
