@@ -20,12 +20,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kScaledEpsilon = 0.001;  // CellProfiler: d / (d + d_edge + 0.001)
 constexpr double kMachineEpsilon = 2.220446049250313e-16;  // numpy.finfo(float).eps
 
-// One pixel of an object as the measurements see it.
-struct RingPixel {
-    int index;          // flat index in the image
-    double normalized;  // scaled (or radius-relative) distance from the centre
-    int wedge;          // 0..7, CellProfiler's radial_index
-};
+using RingPixel = RadialGeometry::Pixel;
 
 // ---- exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012) -----------------
 
@@ -72,27 +67,24 @@ std::vector<double> squared_edt(const std::vector<char>& inside, int rows, int c
 
 // ---- centrosome's propagate with a zero image and weight 1 --------------------------------
 
-// The heap item: distance split into two ints as centrosome does (the last bit of the double
-// is dropped), then label, row, column; compared lexicographically.
+// The heap item of centrosome's propagate: (distance as two ints, the last bit of the double
+// dropped; label; row; column), compared lexicographically. For the non-negative distances
+// here the two ints order as the double's bits shifted right by one, so the item packs into
+// two 64-bit keys that compare the same way.
 struct HeapItem {
-    std::int32_t key[5];
+    std::uint64_t distance_key;  // double bits >> 1
+    std::uint64_t place_key;     // label << 42 | row << 21 | column
+    int label() const { return static_cast<int>(place_key >> 42); }
+    int row() const { return static_cast<int>((place_key >> 21) & 0x1FFFFF); }
+    int column() const { return static_cast<int>(place_key & 0x1FFFFF); }
 };
 
-std::int32_t most_significant(double value) {
+HeapItem heap_item(double distance, int label, int row, int column) {
     std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    const auto high = static_cast<std::uint32_t>(bits >> 32);
-    return (high & 0x80000000u) ? -static_cast<std::int32_t>(high & 0x7FFFFFFF)
-                                : static_cast<std::int32_t>(high & 0x7FFFFFFF);
-}
-
-std::int32_t least_significant(double value) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    const auto high = static_cast<std::uint32_t>(bits >> 32);
-    const auto low = static_cast<std::uint32_t>(bits);
-    return (high & 0x80000000u) ? -static_cast<std::int32_t>(low >> 1)
-                                : static_cast<std::int32_t>(low >> 1);
+    std::memcpy(&bits, &distance, sizeof bits);
+    return {bits >> 1, (static_cast<std::uint64_t>(label) << 42) |
+                           (static_cast<std::uint64_t>(row) << 21) |
+                           static_cast<std::uint64_t>(column)};
 }
 
 // centrosome's heap, kept as it is (seeded from an unsorted array, smallest first), so that
@@ -138,9 +130,8 @@ public:
 
 private:
     static bool smaller(const HeapItem& a, const HeapItem& b) {
-        for (int k = 0; k < 5; ++k)
-            if (a.key[k] != b.key[k]) return a.key[k] < b.key[k];
-        return false;
+        return a.distance_key != b.distance_key ? a.distance_key < b.distance_key
+                                                : a.place_key < b.place_key;
     }
     std::vector<HeapItem> items_;
 };
@@ -169,16 +160,16 @@ Propagation propagate(const Region& region, const std::vector<int>& seeds,
             const int k = r * cols + c;
             if (seeds[k] > 0) out.distances[k] = 0.0;
             if (seeds[k] != 0 && mask[k])
-                initial.push_back({{0, 0, seeds[k], region.top + r, region.left + c}});
+                initial.push_back(heap_item(0.0, seeds[k], region.top + r, region.left + c));
         }
     CentrosomeHeap heap(std::move(initial));
     static const int di[8] = {-1, -1, -1, 0, 0, 1, 1, 1}, dj[8] = {-1, 0, 1, -1, 1, -1, 0, 1};
     while (!heap.empty()) {
         const HeapItem item = heap.pop();
-        const int r1 = item.key[3] - region.top, c1 = item.key[4] - region.left;
+        const int r1 = item.row() - region.top, c1 = item.column() - region.left;
         const int k1 = r1 * cols + c1;
         if (out.labels[k1] != 0) continue;
-        out.labels[k1] = item.key[2];
+        out.labels[k1] = item.label();
         const double d0 = out.distances[k1];
         for (int n = 0; n < 8; ++n) {
             const int r2 = r1 + di[n], c2 = c1 + dj[n];
@@ -188,8 +179,7 @@ Propagation propagate(const Region& region, const std::vector<int>& seeds,
             const double d = std::sqrt(static_cast<double>(std::abs(di[n]) + std::abs(dj[n]))) + d0;
             if (out.distances[k2] == -1 || out.distances[k2] > d) {
                 out.distances[k2] = d;
-                heap.push({{most_significant(d), least_significant(d), item.key[2],
-                            region.top + r2, region.left + c2}});
+                heap.push(heap_item(d, item.label(), region.top + r2, region.left + c2));
             }
         }
     }
@@ -387,27 +377,44 @@ double wedge_cv(const float* sums, const double* counts) {
 
 }  // namespace
 
+RadialGeometry radial_geometry(const ObjectSet& objects, const ObjectSet* centers,
+                               const RadialDistributionSettings& settings) {
+    if (centers && centers->labels.size() != objects.labels.size())
+        throw InputError("objects " + objects.name + " and centering objects " + centers->name +
+                         " differ in size");
+    RadialGeometry geometry;
+    geometry.pixels = centers ? other_centred(objects, *centers, settings)
+                              : self_centred(objects, settings);
+    return geometry;
+}
+
 Measurements measure_radial_distribution(const ObjectSet& objects, const ObjectSet* centers,
                                          const cv::Mat& image, const std::string& channel,
                                          const RadialDistributionSettings& settings) {
-    CV_Assert(image.type() == CV_32F);
-    if (image.size() != objects.labels.size() ||
-        (centers && centers->labels.size() != objects.labels.size()))
+    if (image.size() != objects.labels.size())
         throw InputError("image " + channel + " and objects " + objects.name +
                          " differ in size");
+    return measure_radial_distribution(radial_geometry(objects, centers, settings), image,
+                                       channel, settings);
+}
+
+Measurements measure_radial_distribution(const RadialGeometry& geometry, const cv::Mat& image,
+                                         const std::string& channel,
+                                         const RadialDistributionSettings& settings) {
+    CV_Assert(image.type() == CV_32F && image.isContinuous());
     if (settings.bin_count < 1)
         throw InputError("radial distribution needs at least 1 bin, got " +
                          std::to_string(settings.bin_count));
-    const auto rings = centers ? other_centred(objects, *centers, settings)
-                               : self_centred(objects, settings);
+    const auto& rings = geometry.pixels;
+    const int count = static_cast<int>(rings.size());
     const int bins = settings.bin_count + (settings.scaled ? 0 : 1);
     Measurements out;
     for (const char* feature : {"FracAtD", "MeanFrac", "RadialCV"})
         for (int bin = 0; bin < bins; ++bin)
             out.emplace_back(feature_name(feature, channel, bin, settings.bin_count),
-                             std::vector<double>(objects.count, kNaN));
+                             std::vector<double>(count, kNaN));
     const float* pixels = image.ptr<float>();
-    for (int k = 0; k < objects.count; ++k) {
+    for (int k = 0; k < count; ++k) {
         // float32 sums in raster order, as scipy.sparse adds CellProfiler's float32 pixels
         std::vector<float> ring_sum(settings.bin_count + 1, 0.0f);
         std::vector<double> ring_count(settings.bin_count + 1, 0.0);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -27,6 +28,24 @@ struct RadialDistributionSettings {
     int maximum_radius = 100;  // used only when not scaled
     RadialCenter center = RadialCenter::OtherObjects;  // used when centering objects are given
 };
+
+// Where every object pixel falls: its scaled distance from the centre and its wedge. It depends
+// on the objects only, so one geometry serves every channel (CellProfiler caches it too).
+struct RadialGeometry {
+    struct Pixel {
+        int index;          // flat index in the image
+        double normalized;  // d_centre / (d_centre + d_edge + 0.001), or d_centre / max radius
+        int wedge;          // 0..7, CellProfiler's radial_index
+    };
+    std::vector<std::vector<Pixel>> pixels;  // per object (number - 1), raster order
+};
+
+RadialGeometry radial_geometry(const ObjectSet& objects, const ObjectSet* centers,
+                               const RadialDistributionSettings& settings);
+
+Measurements measure_radial_distribution(const RadialGeometry& geometry, const cv::Mat& image,
+                                         const std::string& channel,
+                                         const RadialDistributionSettings& settings);
 
 // `centers` may be null (objects centred on themselves: the point farthest from the edge);
 // otherwise the objects are centred on the centering objects as settings.center says (Cells on
