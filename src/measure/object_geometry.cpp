@@ -1,5 +1,4 @@
-// Convex hull (Andrew's monotone chain), minimum enclosing circle (Welzl's algorithm) and the
-// exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012, two 1-D passes).
+// Convex hull (Andrew's monotone chain) and the exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012, two 1-D passes).
 
 #include "hcs/measure/object_geometry.hpp"
 
@@ -13,37 +12,6 @@ namespace {
 
 double cross(cv::Point2d o, cv::Point2d a, cv::Point2d b) {
     return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
-}
-
-double squared_distance(cv::Point2d a, cv::Point2d b) {
-    return (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y);
-}
-
-Circle circle_from_two(cv::Point2d a, cv::Point2d b) {
-    const cv::Point2d center((a.x + b.x) / 2, (a.y + b.y) / 2);
-    return {center, std::sqrt(squared_distance(a, center))};
-}
-
-// Circumcircle of three points; the widest two-point circle when they are collinear.
-Circle circle_from_three(cv::Point2d a, cv::Point2d b, cv::Point2d c) {
-    const double d = 2 * (a.x * (b.y - c.y) + b.x * (c.y - a.y) + c.x * (a.y - b.y));
-    if (d == 0) {
-        Circle best = circle_from_two(a, b);
-        for (const Circle& other : {circle_from_two(a, c), circle_from_two(b, c)}) {
-            if (other.radius > best.radius) best = other;
-        }
-        return best;
-    }
-    const double a2 = a.x * a.x + a.y * a.y, b2 = b.x * b.x + b.y * b.y;
-    const double c2 = c.x * c.x + c.y * c.y;
-    const cv::Point2d center((a2 * (b.y - c.y) + b2 * (c.y - a.y) + c2 * (a.y - b.y)) / d,
-                             (a2 * (c.x - b.x) + b2 * (a.x - c.x) + c2 * (b.x - a.x)) / d);
-    return {center, std::sqrt(squared_distance(a, center))};
-}
-
-bool contains(const Circle& circle, cv::Point2d p) {
-    // Relative slack: the support points themselves must test inside after rounding.
-    return std::sqrt(squared_distance(circle.center, p)) <= circle.radius * (1 + 1e-12);
 }
 
 // One row of the 1-D squared distance transform: f holds 0 (zero pixel) or infinity.
@@ -115,25 +83,6 @@ bool inside_or_on_hull(const std::vector<cv::Point2d>& hull, cv::Point2d p) {
     return true;
 }
 
-Circle minimum_enclosing_circle(const std::vector<cv::Point2d>& points) {
-    if (points.empty()) return {};
-    // Iterative Welzl with a fixed order: deterministic, expected linear on hull vertices.
-    Circle circle{points[0], 0};
-    for (std::size_t i = 1; i < points.size(); ++i) {
-        if (contains(circle, points[i])) continue;
-        circle = {points[i], 0};
-        for (std::size_t j = 0; j < i; ++j) {
-            if (contains(circle, points[j])) continue;
-            circle = circle_from_two(points[i], points[j]);
-            for (std::size_t k = 0; k < j; ++k) {
-                if (!contains(circle, points[k])) {
-                    circle = circle_from_three(points[i], points[j], points[k]);
-                }
-            }
-        }
-    }
-    return circle;
-}
 
 cv::Mat exact_distance_transform(const cv::Mat& mask) {
     const int rows = mask.rows, cols = mask.cols;

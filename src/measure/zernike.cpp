@@ -9,7 +9,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "hcs/measure/object_geometry.hpp"
+#include "hcs/measure/enclosing_circle.hpp"
 
 namespace hcs::measure {
 
@@ -38,24 +38,6 @@ std::vector<double> radial_coefficients(int n, int m) {
     return coefficients;
 }
 
-// Pixel centres on the object's convex hull: the candidates for the enclosing circle.
-std::vector<cv::Point2d> hull_of_object(const cv::Mat& labels, cv::Rect box, int label) {
-    std::vector<cv::Point2d> ends;
-    for (int y = box.y; y < box.y + box.height; ++y) {
-        const int* row = labels.ptr<int>(y);
-        int first = -1, last = -1;
-        for (int x = box.x; x < box.x + box.width; ++x) {
-            if (row[x] != label) continue;
-            if (first < 0) first = x;
-            last = x;
-        }
-        if (first < 0) continue;
-        ends.emplace_back(first, y);
-        if (last != first) ends.emplace_back(last, y);
-    }
-    return convex_hull(ends);
-}
-
 }  // namespace
 
 std::vector<std::pair<int, int>> zernike_indexes(int max_order) {
@@ -81,7 +63,8 @@ std::vector<std::vector<double>> zernike_moments(const ObjectSet& objects,
     for (int label = 1; label <= objects.count; ++label) {
         const cv::Rect box = objects.boxes[static_cast<std::size_t>(label - 1)];
         if (box.empty()) continue;
-        const Circle circle = minimum_enclosing_circle(hull_of_object(objects.labels, box, label));
+        const EnclosingCircle circle =
+            centrosome_enclosing_circle(centrosome_hull(objects.labels, box, label));
         std::fill(sums.begin(), sums.end(), std::complex<double>());
 
         for (int y = box.y; y < box.y + box.height; ++y) {
@@ -89,8 +72,8 @@ std::vector<std::vector<double>> zernike_moments(const ObjectSet& objects,
             for (int x = box.x; x < box.x + box.width; ++x) {
                 if (row[x] != label) continue;
                 // A one-pixel object has radius 0: centrosome divides 0 by 0 (NaN) as well.
-                const double u = (x - circle.center.x) / circle.radius;
-                const double v = (y - circle.center.y) / circle.radius;
+                const double u = (x - circle.center_j) / circle.radius;
+                const double v = (y - circle.center_i) / circle.radius;
                 const double r2 = u * u + v * v;
                 std::complex<double> powers[kMaxPower + 1];
                 powers[0] = 1;

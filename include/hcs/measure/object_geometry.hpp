@@ -1,5 +1,5 @@
-// Geometry of one object's pixels shared by the shape families: convex hulls of point sets,
-// the minimum enclosing circle, and the exact Euclidean distance transform of a binary crop.
+// Geometry of one object's pixels shared by the shape families: convex hulls of point sets and
+// the exact Euclidean distance transform of a binary crop.
 #pragma once
 
 #include <vector>
@@ -15,15 +15,6 @@ std::vector<cv::Point2d> convex_hull(std::vector<cv::Point2d> points);
 // Whether p lies inside the convex polygon `hull` or on its boundary (exact for half-integer
 // vertices and integer points, as skimage's grid_points_in_poly counts edge points in).
 bool inside_or_on_hull(const std::vector<cv::Point2d>& hull, cv::Point2d p);
-
-struct Circle {
-    cv::Point2d center;
-    double radius = 0;
-};
-
-// Smallest circle enclosing the points (Welzl), the circle centrosome's
-// minimum_enclosing_circle finds for an object's pixel centres.
-Circle minimum_enclosing_circle(const std::vector<cv::Point2d>& points);
 
 // Euclidean distance of every non-zero pixel of a CV_8U mask to the nearest zero pixel (CV_64F,
 // exact: square roots of integer squared distances, as scipy's distance_transform_edt). Pixels
