@@ -181,51 +181,62 @@ cv::Mat tophat(const cv::Mat& image, const GranularitySettings& settings, double
 namespace {
 
 // Bilinear upsampling of the coarse reconstruction back to the image grid (CellProfiler's
-// restore_scale), evaluated only at pixels some object needs.
-struct Upsampler {
-    std::vector<int> row0, col0;
-    std::vector<double> row_fraction, col_fraction;
-
-    Upsampler(int rows, int cols, double coarse_rows, double coarse_cols) {
-        const double sy = (coarse_rows - 1) / (rows - 1), sx = (coarse_cols - 1) / (cols - 1);
-        for (int r = 0; r < rows; ++r) {
-            const double y = r * sy;
-            row0.push_back(static_cast<int>(std::floor(y)));
-            row_fraction.push_back(y - row0.back());
-        }
-        for (int c = 0; c < cols; ++c) {
-            const double x = c * sx;
-            col0.push_back(static_cast<int>(std::floor(x)));
-            col_fraction.push_back(x - col0.back());
-        }
-    }
-
-    double at(const cv::Mat& coarse, int r, int c) const {
-        return bilinear(coarse, row0[r] + row_fraction[r], col0[c] + col_fraction[c]);
-    }
+// restore_scale). An object's mean of the upsampled image is a fixed weighted sum of coarse
+// pixels, so each object keeps those weights and every step costs a few coarse lookups.
+struct CoarseWeights {
+    std::vector<int> index;      // coarse pixel
+    std::vector<double> weight;  // summed interpolation weight of the object's pixels
 };
 
-// Each object's pixels (flat indices, raster order) and the running means CellProfiler keeps.
+// The weights bilinear() gives the coarse pixels around (row, col); none beyond the grid
+// (scipy's 'constant' mode, value 0).
+template <typename Add>
+void interpolation_weights(int coarse_rows, int coarse_cols, double row, double col, Add add) {
+    if (row < 0 || col < 0 || row > coarse_rows - 1 || col > coarse_cols - 1) return;
+    const int r0 = static_cast<int>(std::floor(row)), c0 = static_cast<int>(std::floor(col));
+    const double fr = row - r0, fc = col - c0;
+    add(r0 * coarse_cols + c0, (1 - fc) * (1 - fr));
+    if (fc > 0) add(r0 * coarse_cols + c0 + 1, fc * (1 - fr));
+    if (fr > 0) add((r0 + 1) * coarse_cols + c0, (1 - fc) * fr);
+    if (fr > 0 && fc > 0) add((r0 + 1) * coarse_cols + c0 + 1, fc * fr);
+}
+
+// Each object's pixel count, coarse weights and the running means CellProfiler keeps.
 struct ObjectRecord {
-    std::vector<std::vector<int>> pixels;
+    std::vector<CoarseWeights> weights;
+    std::vector<int> area;
     std::vector<double> current_mean, start_mean;
 };
 
-ObjectRecord object_record(const ObjectSet& objects, const cv::Mat& image) {
+ObjectRecord object_record(const ObjectSet& objects, const cv::Mat& image, const cv::Size& coarse,
+                           double coarse_rows, double coarse_cols) {
     ObjectRecord record;
-    record.pixels.resize(objects.count);
+    const double sy = (coarse_rows - 1) / (image.rows - 1), sx = (coarse_cols - 1) / (image.cols - 1);
+    std::vector<double> dense(coarse.area(), 0.0);
+    std::vector<int> touched;
     for (int label = 1; label <= objects.count; ++label) {
         const cv::Rect& box = objects.boxes[label - 1];
-        for (int r = box.y; r < box.y + box.height; ++r)
-            for (int c = box.x; c < box.x + box.width; ++c)
-                if (objects.labels.at<int>(r, c) == label)
-                    record.pixels[label - 1].push_back(r * image.cols + c);
-    }
-    const float* values = image.ptr<float>();
-    for (const auto& pixels : record.pixels) {
         double sum = 0;
-        for (int index : pixels) sum += values[index];
-        const double mean = pixels.empty() ? kNaN : sum / pixels.size();
+        int area = 0;
+        for (int r = box.y; r < box.y + box.height; ++r)
+            for (int c = box.x; c < box.x + box.width; ++c) {
+                if (objects.labels.at<int>(r, c) != label) continue;
+                sum += image.at<float>(r, c), ++area;
+                interpolation_weights(coarse.height, coarse.width, r * sy, c * sx,
+                                      [&](int k, double w) {
+                                          if (dense[k] == 0) touched.push_back(k);
+                                          dense[k] += w;
+                                      });
+            }
+        CoarseWeights weights;
+        for (int k : touched) {
+            weights.index.push_back(k), weights.weight.push_back(dense[k]);
+            dense[k] = 0;
+        }
+        touched.clear();
+        const double mean = area == 0 ? kNaN : sum / area;
+        record.weights.push_back(std::move(weights));
+        record.area.push_back(area);
         record.current_mean.push_back(mean);
         record.start_mean.push_back(std::isnan(mean) ? kNaN
                                                      : std::max(mean, 2.220446049250313e-16));
@@ -251,19 +262,8 @@ GranularityResult measure_granularity(const cv::Mat& image, const std::string& c
     const cv::Mat pixels = tophat(image, settings, rows, cols);
 
     std::vector<ObjectRecord> records;
-    std::vector<int> needed;
-    {
-        std::vector<char> marked(image.total(), 0);
-        for (const ObjectSet* objects : object_sets) {
-            records.push_back(object_record(*objects, image));
-            for (const auto& list : records.back().pixels)
-                for (int index : list) marked[index] = 1;
-        }
-        for (std::size_t k = 0; k < marked.size(); ++k)
-            if (marked[k]) needed.push_back(static_cast<int>(k));
-    }
-    const Upsampler upsampler(image.rows, image.cols, rows, cols);
-    std::vector<double> restored(image.total(), 0.0);
+    for (const ObjectSet* objects : object_sets)
+        records.push_back(object_record(*objects, image, pixels.size(), rows, cols));
 
     GranularityResult result;
     result.objects.resize(object_sets.size());
@@ -280,31 +280,28 @@ GranularityResult measure_granularity(const cv::Mat& image, const std::string& c
         const double previous_mean = current_mean;
         eroded = cross_erode(eroded);
         const cv::Mat rec = reconstruct(eroded, pixels);
-        // the reconstruction holds float32 values; numpy averages it in float64
-        double sum = 0;
+        // the reconstruction holds float32 values; numpy averages it in float64 (pairwise;
+        // ours in order, equal to rounding)
         cv::Mat rec64;
         rec.convertTo(rec64, CV_64F);
-        {
-            std::vector<double> values(rec64.begin<double>(), rec64.end<double>());
-            sum = 0;
-            for (double v : values) sum += v;  // see docs: float64, order differs from numpy
-        }
+        double sum = 0;
+        for (const double* v = rec64.ptr<double>(); v != rec64.ptr<double>() + rec64.total(); ++v)
+            sum += *v;
         current_mean = sum / rec.total();
         result.image.emplace_back(feature(step, channel),
                                   (previous_mean - current_mean) * 100 / safe_start);
 
-        const int cols_full = image.cols;
-        for (int index : needed)
-            restored[index] = upsampler.at(rec64, index / cols_full, index % cols_full);
+        const double* coarse = rec64.ptr<double>();
         for (std::size_t s = 0; s < records.size(); ++s) {
             ObjectRecord& record = records[s];
             auto& column = result.objects[s][step - 1].second;
-            for (std::size_t k = 0; k < record.pixels.size(); ++k) {
-                const auto& list = record.pixels[k];
-                if (list.empty()) continue;
+            for (std::size_t k = 0; k < record.weights.size(); ++k) {
+                if (record.area[k] == 0) continue;
+                const CoarseWeights& w = record.weights[k];
                 double object_sum = 0;
-                for (int index : list) object_sum += restored[index];
-                const double new_mean = object_sum / list.size();
+                for (std::size_t j = 0; j < w.index.size(); ++j)
+                    object_sum += w.weight[j] * coarse[w.index[j]];
+                const double new_mean = object_sum / record.area[k];
                 column[k] = (record.current_mean[k] - new_mean) * 100 / record.start_mean[k];
                 record.current_mean[k] = new_mean;
             }
