@@ -35,6 +35,34 @@ std::vector<float> pixels_of(const cv::Mat& image) {
     return values;
 }
 
+// The values in ascending order; a counting sort when every value is some k / divisor rounded
+// to float32 (8-, 12-, 16-bit images), a comparison sort otherwise.
+std::vector<float> sorted_values(std::vector<float> values) {
+    for (const double divisor : {255.0, 4095.0, 65535.0}) {
+        std::vector<std::size_t> histogram(static_cast<std::size_t>(divisor) + 1, 0);
+        bool quantized = true;
+        for (std::size_t k = 0; k < values.size() && quantized; ++k) {
+            const long q = std::lrint(values[k] * divisor);
+            quantized = q >= 0 && q <= divisor && static_cast<float>(q / divisor) == values[k];
+            if (quantized) ++histogram[q];
+        }
+        if (!quantized) continue;
+        std::size_t k = 0;
+        for (std::size_t q = 0; q < histogram.size(); ++q)
+            for (std::size_t n = 0; n < histogram[q]; ++n)
+                values[k++] = static_cast<float>(q / divisor);
+        return values;
+    }
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+// The median of sorted float32 values as numpy computes it.
+float sorted_median(const std::vector<float>& sorted) {
+    const std::size_t n = sorted.size(), half = n / 2;
+    return n % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2.0f;
+}
+
 // numpy.median of float32 values: the middle value, or the float32 mean of the two middle ones.
 float numpy_median(std::vector<float> values) {
     const std::size_t n = values.size(), half = n / 2;
@@ -227,17 +255,16 @@ std::vector<double> running_variance(const std::vector<double>& x) {
 
 // centrosome's two-class Otsu (weighted variance) on log-transformed intensities, as
 // MeasureImageQuality's "ThresholdOtsu_<channel>_2W".
-double otsu_threshold(const std::vector<float>& values) {
+double otsu_threshold(const std::vector<float>& sorted_pixels) {
     std::vector<float> data;
-    for (float v : values)
+    for (float v : sorted_pixels)
         if (v >= 0) data.push_back(v);
     if (data.empty()) return 1.0;
-    const float lowest = *std::min_element(data.begin(), data.end());
-    const float highest = *std::max_element(data.begin(), data.end());
+    const float lowest = data.front();
+    const float highest = data.back();
     // log_transform: clamp at half a bit of an 8-bit range above the minimum, log in float32
     const double noise_min = double(lowest) + double(highest - lowest) / 256.0 + kFloat32Epsilon;
     const float floor_value = static_cast<float>(noise_min);
-    std::sort(data.begin(), data.end());
     std::vector<double> logs(data.size());
     for (std::size_t k = 0; k < data.size(); ++k)
         logs[k] = std::log(std::max(data[k], floor_value));  // float32 log, as numpy's
@@ -270,6 +297,7 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
     CV_Assert(image.type() == CV_32F);
     if (image.empty()) throw InputError("image " + channel + " is empty");
     const std::vector<float> values = pixels_of(image);
+    const std::vector<float> sorted = sorted_values(values);
     const std::string suffix = "_" + channel;
     Figures out;
     if (settings.blur) {
@@ -291,7 +319,7 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
     }
     if (settings.intensity) {
         const float total = numpy_float32_sum(values.data(), values.size());
-        const float median = numpy_median(values);
+        const float median = sorted_median(sorted);
         std::vector<float> deviation(values.size());
         for (std::size_t k = 0; k < values.size(); ++k) deviation[k] = std::fabs(values[k] - median);
         const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
@@ -305,7 +333,7 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
         out.emplace_back("ImageQuality_MaxIntensity" + suffix, *highest);
     }
     if (settings.threshold)
-        out.emplace_back("ImageQuality_ThresholdOtsu" + suffix + "_2W", otsu_threshold(values));
+        out.emplace_back("ImageQuality_ThresholdOtsu" + suffix + "_2W", otsu_threshold(sorted));
     if (settings.include_scaling)
         out.emplace_back("ImageQuality_Scaling" + suffix, settings.scaling);
     return out;
