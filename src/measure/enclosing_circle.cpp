@@ -7,6 +7,8 @@
 #include <cmath>
 #include <limits>
 
+#include "hcs/measure/numpy_argsort.hpp"
+
 namespace hcs::measure {
 
 namespace {
@@ -84,56 +86,104 @@ std::vector<cv::Point> centrosome_hull(const cv::Mat& labels, cv::Rect box, int 
     return hull;
 }
 
-EnclosingCircle centrosome_enclosing_circle(const std::vector<cv::Point>& hull) {
-    const std::size_t n = hull.size();
+namespace {
+
+// Circle of a hull with fewer than three vertices (centrosome's degenerate cases).
+EnclosingCircle small_hull_circle(const std::vector<cv::Point>& hull) {
     EnclosingCircle circle;
-    const auto point = [&](std::size_t k) { return cv::Point2d(hull[k].x, hull[k].y); };
-    if (n == 0) {
+    if (hull.empty()) {
         circle.center_i = circle.center_j = std::numeric_limits<double>::quiet_NaN();
-        return circle;
-    }
-    if (n == 1) return {double(hull[0].y), double(hull[0].x), 0.0};
-    if (n == 2) {
+    } else if (hull.size() == 1) {
+        circle = {double(hull[0].y), double(hull[0].x), 0.0};
+    } else {
         circle.center_i = (hull[0].y + hull[1].y) / 2.0;
         circle.center_j = (hull[0].x + hull[1].x) / 2.0;
         const double di = circle.center_i - hull[0].y, dj = circle.center_j - hull[0].x;
         circle.radius = std::sqrt(di * di + dj * dj);
-        return circle;
     }
+    return circle;
+}
 
-    std::vector<int> within(n);
-    for (std::size_t k = 0; k < n; ++k) within[k] = static_cast<int>(k);
+// The state of one object in Chrystal's iteration.
+struct Search {
     std::size_t s0 = 0, s1 = 1;
+    std::vector<int> within;  // centrosome's within_label_indexes
+    bool active = false;
+};
+
+}  // namespace
+
+std::vector<EnclosingCircle> centrosome_enclosing_circles(
+    const std::vector<std::vector<cv::Point>>& hulls) {
+    std::vector<EnclosingCircle> circles(hulls.size());
+    std::vector<Search> searches(hulls.size());
+    for (std::size_t h = 0; h < hulls.size(); ++h) {
+        if (hulls[h].size() < 3) {
+            circles[h] = small_hull_circle(hulls[h]);
+            continue;
+        }
+        searches[h].active = true;
+        searches[h].within.resize(hulls[h].size());
+        for (std::size_t k = 0; k < hulls[h].size(); ++k) searches[h].within[k] = int(k);
+    }
+    const auto point = [&](std::size_t h, std::size_t k) {
+        return cv::Point2d(hulls[h][k].x, hulls[h][k].y);
+    };
+
     for (;;) {
-        // The vertex with the smallest angle S0-V-S1 (first in hull order among equals).
-        std::size_t best = n;
-        Angles best_angles;
-        for (std::size_t k = 0; k < n; ++k) {
-            if (within[k] < 2) continue;
-            const Angles a = angles(point(s0), point(s1), point(k));
-            if (best == n || a.at_v < best_angles.at_v) best = k, best_angles = a;
+        // Candidate vertices of every active object, in centrosome's array order.
+        std::vector<std::size_t> owner, vertex;
+        std::vector<Angles> vertex_angles;
+        std::vector<double> at_v;
+        for (std::size_t h = 0; h < hulls.size(); ++h) {
+            if (!searches[h].active) continue;
+            for (std::size_t k = 0; k < hulls[h].size(); ++k) {
+                if (searches[h].within[k] < 2) continue;
+                const Angles a = angles(point(h, searches[h].s0), point(h, searches[h].s1), point(h, k));
+                owner.push_back(h);
+                vertex.push_back(k);
+                vertex_angles.push_back(a);
+                at_v.push_back(a.at_v);
+            }
         }
-        if (best == n || best_angles.at_v >= kPi / 2) {  // S0-S1 is the diameter
-            circle.center_i = (hull[s0].y + double(hull[s1].y)) / 2;
-            circle.center_j = (hull[s0].x + double(hull[s1].x)) / 2;
-            const double di = double(hull[s0].y) - hull[s1].y, dj = double(hull[s0].x) - hull[s1].x;
-            circle.radius = std::sqrt(di * di + dj * dj) / 2;
-            return circle;
+        // scipy's minimum_position: per object the first of its vertices in NumPy's argsort order.
+        std::vector<std::ptrdiff_t> chosen(hulls.size(), -1);
+        for (std::int64_t index : numpy_argsort(at_v))
+            if (chosen[owner[index]] < 0) chosen[owner[index]] = index;
+
+        bool any_active = false;
+        for (std::size_t h = 0; h < hulls.size(); ++h) {
+            Search& search = searches[h];
+            if (!search.active) continue;
+            const std::ptrdiff_t best = chosen[h];
+            if (best < 0 || vertex_angles[best].at_v >= kPi / 2) {  // S0-S1 is the diameter
+                const cv::Point2d a = point(h, search.s0), b = point(h, search.s1);
+                circles[h].center_i = (a.y + b.y) / 2;
+                circles[h].center_j = (a.x + b.x) / 2;
+                circles[h].radius = std::sqrt((a.y - b.y) * (a.y - b.y) + (a.x - b.x) * (a.x - b.x)) / 2;
+                search.active = false;
+                continue;
+            }
+            const Angles& a = vertex_angles[best];
+            const std::size_t v = vertex[best];
+            if (a.at_s1 <= kPi / 2 && a.at_s0 <= kPi / 2 && a.at_v <= kPi / 2) {
+                circles[h] = circumcircle(point(h, search.s0), point(h, search.s1), point(h, v));
+                search.active = false;
+                continue;
+            }
+            // The obtuse corner lies inside the circle: replace it by V.
+            if (a.at_s0 > kPi / 2) {
+                search.within[search.s0] = search.within[v];
+                search.s0 = v;
+                search.within[v] = 0;
+            } else {
+                search.within[search.s1] = search.within[v];
+                search.s1 = v;
+                search.within[v] = 1;
+            }
+            any_active = true;
         }
-        if (best_angles.at_s1 <= kPi / 2 && best_angles.at_s0 <= kPi / 2 &&
-            best_angles.at_v <= kPi / 2) {  // acute triangle: its circumcircle
-            return circumcircle(point(s0), point(s1), point(best));
-        }
-        // The obtuse corner lies inside the circle: replace it by V.
-        if (best_angles.at_s0 > kPi / 2) {
-            within[s0] = within[best];
-            s0 = best;
-            within[best] = 0;
-        } else {
-            within[s1] = within[best];
-            s1 = best;
-            within[best] = 1;
-        }
+        if (!any_active) return circles;
     }
 }
 

@@ -59,12 +59,22 @@ std::vector<std::vector<double>> zernike_moments(const ObjectSet& objects,
     const double nan = std::numeric_limits<double>::quiet_NaN();
     std::vector<std::vector<double>> scores(static_cast<std::size_t>(objects.count),
                                             std::vector<double>(indexes.size(), nan));
-    std::vector<std::complex<double>> sums(indexes.size());
+    // centrosome finds all circles in one vectorised pass, over the labels present.
+    std::vector<int> present;
+    std::vector<std::vector<cv::Point>> hulls;
     for (int label = 1; label <= objects.count; ++label) {
         const cv::Rect box = objects.boxes[static_cast<std::size_t>(label - 1)];
         if (box.empty()) continue;
-        const EnclosingCircle circle =
-            centrosome_enclosing_circle(centrosome_hull(objects.labels, box, label));
+        present.push_back(label);
+        hulls.push_back(centrosome_hull(objects.labels, box, label));
+    }
+    const std::vector<EnclosingCircle> circles = centrosome_enclosing_circles(hulls);
+
+    std::vector<std::complex<double>> sums(indexes.size());
+    for (std::size_t p = 0; p < present.size(); ++p) {
+        const int label = present[p];
+        const cv::Rect box = objects.boxes[static_cast<std::size_t>(label - 1)];
+        const EnclosingCircle& circle = circles[p];
         std::fill(sums.begin(), sums.end(), std::complex<double>());
 
         for (int y = box.y; y < box.y + box.height; ++y) {

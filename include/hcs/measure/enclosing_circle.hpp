@@ -19,8 +19,11 @@ struct EnclosingCircle {
     double radius = 0;
 };
 
-// Chrystal's algorithm over the hull (S0, S1 start at the first two vertices); one vertex:
-// radius 0; none: NaN centre.
-EnclosingCircle centrosome_enclosing_circle(const std::vector<cv::Point>& hull);
+// Chrystal's algorithm over every hull at once (S0, S1 start at each hull's first two vertices),
+// as centrosome runs it vectorised over all objects of an image: when vertices tie for the
+// smallest angle, the one scipy's minimum_position takes over the whole array (NumPy's argsort
+// order) is used, which decides the rounding of the circle. One vertex: radius 0; none: NaN.
+std::vector<EnclosingCircle> centrosome_enclosing_circles(
+    const std::vector<std::vector<cv::Point>>& hulls);
 
 }  // namespace hcs::measure
