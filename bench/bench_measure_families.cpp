@@ -83,9 +83,12 @@ int main() {
         measure_granularity(gfp, "GFP", all, {});
     }), kCellProfilerGranularity);
     report("RadialDistribution", best_seconds([&] {
+        // the rings depend on the objects only: one geometry per object set for both channels
+        const RadialGeometry nuclei_rings = radial_geometry(nuclei, nullptr, {});
+        const RadialGeometry cell_rings = radial_geometry(cells, &nuclei, {});
         for (const auto& [image, name] : {std::pair{dna, "DNA"}, std::pair{gfp, "GFP"}}) {
-            measure_radial_distribution(nuclei, nullptr, image, name, {});
-            measure_radial_distribution(cells, &nuclei, image, name, {});
+            measure_radial_distribution(nuclei_rings, image, name, {});
+            measure_radial_distribution(cell_rings, image, name, {});
         }
     }), kCellProfilerRadialDistribution);
     report("Colocalization", best_seconds([&] {
