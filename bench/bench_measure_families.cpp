@@ -1,8 +1,8 @@
 // Seconds per measurement family for one BBBC013 well (A01: 333 nuclei, cells, cytoplasms;
 // DNA and GFP), on one thread, next to CellProfiler's median CPU seconds per well for the same
 // modules (fixtures/cellprofiler/bbbc013-plate-percell/timing_per_module.csv).
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -69,38 +69,45 @@ int main() {
     const ObjectSet cytoplasm =
         ObjectSet::from_labels("Cytoplasm", hcs::read_labels(fixture / "labels/Cytoplasm.tif"));
     const std::vector<const ObjectSet*> all = {&nuclei, &cells, &cytoplasm};
-    std::printf("BBBC013 A01: %d objects per set, 640 x 640, DNA + GFP, one thread, CPU s, best of %d\n",
-                nuclei.count, kRepeats);
+    std::printf(
+        "BBBC013 A01: %d objects per set, 640 x 640, DNA + GFP, one thread, CPU s, best of %d\n",
+        nuclei.count, kRepeats);
 
     report("Texture", best_seconds([&] {
-        for (const auto& [image, name] : {std::pair{dna, "DNA"}, std::pair{gfp, "GFP"}}) {
-            measure_image_texture(image, name, {});
-            for (const ObjectSet* objects : all) measure_texture(*objects, image, name, {});
-        }
-    }), kCellProfilerTexture);
+               for (const auto& [image, name] : {std::pair{dna, "DNA"}, std::pair{gfp, "GFP"}}) {
+                   measure_image_texture(image, name, {});
+                   for (const ObjectSet* objects : all) measure_texture(*objects, image, name, {});
+               }
+           }),
+           kCellProfilerTexture);
     report("Granularity", best_seconds([&] {
-        measure_granularity(dna, "DNA", all, {});
-        measure_granularity(gfp, "GFP", all, {});
-    }), kCellProfilerGranularity);
+               measure_granularity(dna, "DNA", all, {});
+               measure_granularity(gfp, "GFP", all, {});
+           }),
+           kCellProfilerGranularity);
     report("RadialDistribution", best_seconds([&] {
-        // the rings depend on the objects only: one geometry per object set for both channels
-        const RadialGeometry nuclei_rings = radial_geometry(nuclei, nullptr, {});
-        const RadialGeometry cell_rings = radial_geometry(cells, &nuclei, {});
-        for (const auto& [image, name] : {std::pair{dna, "DNA"}, std::pair{gfp, "GFP"}}) {
-            measure_radial_distribution(nuclei_rings, image, name, {});
-            measure_radial_distribution(cell_rings, image, name, {});
-        }
-    }), kCellProfilerRadialDistribution);
+               // the rings depend on the objects only: one geometry per object set for both
+               // channels
+               const RadialGeometry nuclei_rings = radial_geometry(nuclei, nullptr, {});
+               const RadialGeometry cell_rings = radial_geometry(cells, &nuclei, {});
+               for (const auto& [image, name] : {std::pair{dna, "DNA"}, std::pair{gfp, "GFP"}}) {
+                   measure_radial_distribution(nuclei_rings, image, name, {});
+                   measure_radial_distribution(cell_rings, image, name, {});
+               }
+           }),
+           kCellProfilerRadialDistribution);
     report("Colocalization", best_seconds([&] {
-        // Costes' thresholds belong to the image pair: found once, used for every object set
-        const CostesThresholds costes = costes_thresholds(dna, gfp, {});
-        measure_image_colocalization(dna, gfp, "DNA", "GFP", {}, &costes);
-        for (const ObjectSet* objects : all)
-            measure_colocalization(*objects, dna, gfp, "DNA", "GFP", {}, &costes);
-    }), kCellProfilerColocalization);
+               // Costes' thresholds belong to the image pair: found once, used for every object set
+               const CostesThresholds costes = costes_thresholds(dna, gfp, {});
+               measure_image_colocalization(dna, gfp, "DNA", "GFP", {}, &costes);
+               for (const ObjectSet* objects : all)
+                   measure_colocalization(*objects, dna, gfp, "DNA", "GFP", {}, &costes);
+           }),
+           kCellProfilerColocalization);
     report("ImageQuality", best_seconds([&] {
-        measure_image_quality(dna, "DNA", {});
-        measure_image_quality(gfp, "GFP", {});
-    }), kCellProfilerImageQuality);
+               measure_image_quality(dna, "DNA", {});
+               measure_image_quality(gfp, "GFP", {});
+           }),
+           kCellProfilerImageQuality);
     return 0;
 }

@@ -66,8 +66,8 @@ RegressionLine costes_line(const std::vector<float>& x, const std::vector<float>
     const float xvar = static_cast<float>(vx / (n - 1)), yvar = static_cast<float>(vy / (n - 1));
     const float zvar = static_cast<float>(vz / (n - 1));
     const float covar = 0.5f * (zvar - (xvar + yvar));
-    const float numerator = (yvar - xvar) + std::sqrt((yvar - xvar) * (yvar - xvar) +
-                                                      4.0f * (covar * covar));
+    const float numerator =
+        (yvar - xvar) + std::sqrt((yvar - xvar) * (yvar - xvar) + 4.0f * (covar * covar));
     RegressionLine line;
     line.a = numerator / (2.0f * covar);
     line.b = static_cast<float>(my) - line.a * static_cast<float>(mx);
@@ -143,11 +143,16 @@ CostesThresholds linear_costes(const std::vector<float>& x, const std::vector<fl
             r = candidate, last_count = count;
         }
         if (r <= 0) break;
-        if (i < step * 10) i -= step;
-        else if (r > 0.45) i -= step * 10;
-        else if (r > 0.35) i -= step * 5;
-        else if (r > 0.25) i -= step * 2;
-        else i -= step;
+        if (i < step * 10)
+            i -= step;
+        else if (r > 0.45)
+            i -= step * 10;
+        else if (r > 0.35)
+            i -= step * 5;
+        else if (r > 0.25)
+            i -= step * 2;
+        else
+            i -= step;
     }
     return t;
 }
@@ -180,8 +185,7 @@ std::vector<int> quantized_ranks(const std::vector<float>& values) {
         bool quantized = true;
         for (std::size_t k = 0; k < values.size() && quantized; ++k) {
             const long q = std::lrint(values[k] * divisor);
-            quantized = q >= 0 && q <= divisor &&
-                        static_cast<float>(q / divisor) == values[k];
+            quantized = q >= 0 && q <= divisor && static_cast<float>(q / divisor) == values[k];
             level[k] = static_cast<int>(q);
         }
         if (!quantized) continue;
@@ -204,8 +208,8 @@ std::vector<int> dense_ranks(const std::vector<float>& values) {
     distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
     ranks.resize(values.size());
     for (std::size_t k = 0; k < values.size(); ++k)
-        ranks[k] = static_cast<int>(
-            std::lower_bound(distinct.begin(), distinct.end(), values[k]) - distinct.begin());
+        ranks[k] = static_cast<int>(std::lower_bound(distinct.begin(), distinct.end(), values[k]) -
+                                    distinct.begin());
     return ranks;
 }
 
@@ -262,12 +266,15 @@ std::vector<std::pair<std::string, double>> measure_image_colocalization(
         for (std::size_t k = 0; k < n; ++k) mx += x[k], my += y[k];
         mx /= n, my /= n;
         double sxy = 0, sxx = 0;
-        for (std::size_t k = 0; k < n; ++k) sxy += (x[k] - mx) * (y[k] - my), sxx += (x[k] - mx) * (x[k] - mx);
+        for (std::size_t k = 0; k < n; ++k)
+            sxy += (x[k] - mx) * (y[k] - my), sxx += (x[k] - mx) * (x[k] - mx);
         out.emplace_back(pair_name("Slope", a, b), static_cast<float>(sxy / sxx));
     }
 
-    const float tx = percent_of_max(settings.threshold_percent, *std::max_element(x.begin(), x.end()));
-    const float ty = percent_of_max(settings.threshold_percent, *std::max_element(y.begin(), y.end()));
+    const float tx =
+        percent_of_max(settings.threshold_percent, *std::max_element(x.begin(), x.end()));
+    const float ty =
+        percent_of_max(settings.threshold_percent, *std::max_element(y.begin(), y.end()));
     double total_x = 0, total_y = 0;  // scipy.ndimage.sum: float64
     std::vector<float> common_x, common_y, products, squares_x, squares_y;
     std::vector<double> weights;
@@ -343,8 +350,7 @@ double object_correlation(const ObjectPixels& p) {
 
 Measurements measure_colocalization(const ObjectSet& objects, const cv::Mat& first,
                                     const cv::Mat& second, const std::string& a,
-                                    const std::string& b,
-                                    const ColocalizationSettings& settings,
+                                    const std::string& b, const ColocalizationSettings& settings,
                                     const CostesThresholds* given) {
     CV_Assert(first.type() == CV_32F && second.type() == CV_32F);
     if (first.size() != objects.labels.size() || second.size() != objects.labels.size())
@@ -383,10 +389,10 @@ Measurements measure_colocalization(const ObjectSet& objects, const cv::Mat& fir
         ObjectSums& s = sums[label - 1];
         if (p.x.empty()) continue;
         s.corr = object_correlation(p);
-        const float tx = percent_of_max(settings.threshold_percent,
-                                        *std::max_element(p.x.begin(), p.x.end()));
-        const float ty = percent_of_max(settings.threshold_percent,
-                                        *std::max_element(p.y.begin(), p.y.end()));
+        const float tx =
+            percent_of_max(settings.threshold_percent, *std::max_element(p.x.begin(), p.x.end()));
+        const float ty =
+            percent_of_max(settings.threshold_percent, *std::max_element(p.y.begin(), p.y.end()));
         const float cx = static_cast<float>(costes.first), cy = static_cast<float>(costes.second);
         double total_x = 0, total_y = 0, both_x = 0, both_y = 0, rwc_x = 0, rwc_y = 0;
         double product = 0, square_x = 0, square_y = 0;

@@ -18,7 +18,9 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // numpy's np.mgrid[0:extent] for a fractional extent: ceil(extent) samples.
-int grid_length(double extent) { return static_cast<int>(std::ceil(extent)); }
+int grid_length(double extent) {
+    return static_cast<int>(std::ceil(extent));
+}
 
 // scipy.ndimage.map_coordinates(order=1) at (row, col): bilinear interpolation; a position
 // beyond the first or last sample gives 0 (mode 'constant'). CellProfiler's background grid
@@ -63,11 +65,11 @@ cv::Mat disk_filter(const cv::Mat& image, int radius, bool erode) {
     cv::Mat out(image.size(), CV_32F);
     for (int r = 0; r < image.rows; ++r) {
         for (int c = 0; c < image.cols; ++c) {
-            float value = erode ? std::numeric_limits<float>::max()
-                                : std::numeric_limits<float>::lowest();
+            float value =
+                erode ? std::numeric_limits<float>::max() : std::numeric_limits<float>::lowest();
             for (const cv::Point& o : offsets) {
-                const float v = image.at<float>(reflect(r + o.y, image.rows),
-                                                reflect(c + o.x, image.cols));
+                const float v =
+                    image.at<float>(reflect(r + o.y, image.rows), reflect(c + o.x, image.cols));
                 value = erode ? std::min(value, v) : std::max(value, v);
             }
             out.at<float>(r, c) = value;
@@ -113,10 +115,10 @@ cv::Mat reconstruct(const cv::Mat& seed, const cv::Mat& mask) {
             if (r + 1 < rows) v = std::max(v, at(r + 1, c));
             if (c + 1 < cols) v = std::max(v, at(r, c + 1));
             at(r, c) = std::min(v, mask.at<float>(r, c));
-            const bool grows_down = r + 1 < rows && at(r + 1, c) < at(r, c) &&
-                                    at(r + 1, c) < mask.at<float>(r + 1, c);
-            const bool grows_right = c + 1 < cols && at(r, c + 1) < at(r, c) &&
-                                     at(r, c + 1) < mask.at<float>(r, c + 1);
+            const bool grows_down =
+                r + 1 < rows && at(r + 1, c) < at(r, c) && at(r + 1, c) < mask.at<float>(r + 1, c);
+            const bool grows_right =
+                c + 1 < cols && at(r, c + 1) < at(r, c) && at(r, c + 1) < mask.at<float>(r, c + 1);
             if (grows_down || grows_right) queue.emplace_back(c, r);
         }
     const int dr[4] = {-1, 1, 0, 0}, dc[4] = {0, 0, -1, 1};
@@ -158,16 +160,15 @@ cv::Mat tophat(const cv::Mat& image, const GranularitySettings& settings, double
         back_rows *= settings.image_sample_size, back_cols *= settings.image_sample_size;
         back = subsample(pixels, back_rows, back_cols, settings.image_sample_size);
     }
-    back = disk_filter(disk_filter(back, settings.element_size, true), settings.element_size,
-                       false);
+    back =
+        disk_filter(disk_filter(back, settings.element_size, true), settings.element_size, false);
     for (int r = 0; r < pixels.rows; ++r) {
         for (int c = 0; c < pixels.cols; ++c) {
             double background = back.at<float>(r, c);
             if (settings.image_sample_size < 1) {
                 // CellProfiler's restore_scale: back to the finer grid, bilinear.
-                background = static_cast<float>(
-                    bilinear(back, r * ((back_rows - 1) / (rows - 1)),
-                             c * ((back_cols - 1) / (cols - 1))));
+                background = static_cast<float>(bilinear(back, r * ((back_rows - 1) / (rows - 1)),
+                                                         c * ((back_cols - 1) / (cols - 1))));
             }
             const float v = static_cast<float>(pixels.at<float>(r, c) - background);
             pixels.at<float>(r, c) = v < 0 ? 0.0f : v;
@@ -211,7 +212,8 @@ struct ObjectRecord {
 ObjectRecord object_record(const ObjectSet& objects, const cv::Mat& image, const cv::Size& coarse,
                            double coarse_rows, double coarse_cols) {
     ObjectRecord record;
-    const double sy = (coarse_rows - 1) / (image.rows - 1), sx = (coarse_cols - 1) / (image.cols - 1);
+    const double sy = (coarse_rows - 1) / (image.rows - 1),
+                 sx = (coarse_cols - 1) / (image.cols - 1);
     std::vector<double> dense(coarse.area(), 0.0);
     std::vector<int> touched;
     for (int label = 1; label <= objects.count; ++label) {

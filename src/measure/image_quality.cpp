@@ -17,10 +17,10 @@
 namespace hcs::measure {
 namespace {
 
-constexpr double kMachineEpsilon = 2.220446049250313e-16;   // numpy.finfo(float).eps
+constexpr double kMachineEpsilon = 2.220446049250313e-16;  // numpy.finfo(float).eps
 constexpr float kFloat32Epsilon = 1.1920929e-07f;          // numpy.finfo(float32).eps
-constexpr int kHaralickLevels = 8;     // centrosome.haralick.Haralick's default nlevels
-constexpr int kOtsuBins = 256;         // centrosome.otsu.otsu's default bins
+constexpr int kHaralickLevels = 8;  // centrosome.haralick.Haralick's default nlevels
+constexpr int kOtsuBins = 256;      // centrosome.otsu.otsu's default bins
 constexpr double kPowerSpectrumWidthFraction = 1.0 / 8.0;  // rps: truncate at min(shape)/8
 
 using Figures = std::vector<std::pair<std::string, double>>;
@@ -206,7 +206,8 @@ double power_log_log_slope(const cv::Mat& image, const std::vector<float>& value
     cv::Mat spectrum;
     cv::dft(centred, spectrum, cv::DFT_COMPLEX_OUTPUT);
 
-    const int last_label = static_cast<int>(std::floor(std::min(rows, cols) * kPowerSpectrumWidthFraction));
+    const int last_label =
+        static_cast<int>(std::floor(std::min(rows, cols) * kPowerSpectrumWidthFraction));
     std::vector<double> magnitude(last_label, 0.0), power(last_label, 0.0);
     for (int r = 0; r < rows; ++r) {
         // centrosome folds the frequency grid with flipud/fliplr, i.e. min(i, n - 1 - i), one
@@ -214,7 +215,8 @@ double power_log_log_slope(const cv::Mat& image, const std::vector<float>& value
         const int fr = std::min(r, rows - 1 - r);
         for (int c = 0; c < cols; ++c) {
             const int fc = std::min(c, cols - 1 - c);
-            const int radius = static_cast<int>(std::floor(std::sqrt(double(fr) * fr + double(fc) * fc))) + 1;
+            const int radius =
+                static_cast<int>(std::floor(std::sqrt(double(fr) * fr + double(fc) * fc))) + 1;
             if (radius < 2 || radius >= last_label) continue;
             const cv::Vec2d z = spectrum.at<cv::Vec2d>(r, c);
             const float mag = static_cast<float>(std::hypot(z[0], z[1]));  // CellProfiler: float32
@@ -235,7 +237,8 @@ double power_log_log_slope(const cv::Mat& image, const std::vector<float>& value
     for (std::size_t k = 0; k < x.size(); ++k) mx += x[k], my += y[k];
     mx /= x.size(), my /= x.size();
     double sxy = 0, sxx = 0;
-    for (std::size_t k = 0; k < x.size(); ++k) sxy += (x[k] - mx) * (y[k] - my), sxx += (x[k] - mx) * (x[k] - mx);
+    for (std::size_t k = 0; k < x.size(); ++k)
+        sxy += (x[k] - mx) * (y[k] - my), sxx += (x[k] - mx) * (x[k] - mx);
     return sxy / sxx;
 }
 
@@ -304,10 +307,13 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
         out.emplace_back("ImageQuality_FocusScore" + suffix, focus_score(values));
         for (int scale : settings.blur_scales) {
             const std::string scaled = suffix + "_" + std::to_string(scale);
-            out.emplace_back("ImageQuality_LocalFocusScore" + scaled, local_focus_score(image, scale));
-            out.emplace_back("ImageQuality_Correlation" + scaled, haralick_correlation(image, scale));
+            out.emplace_back("ImageQuality_LocalFocusScore" + scaled,
+                             local_focus_score(image, scale));
+            out.emplace_back("ImageQuality_Correlation" + scaled,
+                             haralick_correlation(image, scale));
         }
-        out.emplace_back("ImageQuality_PowerLogLogSlope" + suffix, power_log_log_slope(image, values));
+        out.emplace_back("ImageQuality_PowerLogLogSlope" + suffix,
+                         power_log_log_slope(image, values));
     }
     if (settings.saturation) {
         const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
@@ -321,7 +327,8 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
         const float total = numpy_float32_sum(values.data(), values.size());
         const float median = sorted_median(sorted);
         std::vector<float> deviation(values.size());
-        for (std::size_t k = 0; k < values.size(); ++k) deviation[k] = std::fabs(values[k] - median);
+        for (std::size_t k = 0; k < values.size(); ++k)
+            deviation[k] = std::fabs(values[k] - median);
         const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
         out.emplace_back("ImageQuality_TotalArea" + suffix, static_cast<double>(values.size()));
         out.emplace_back("ImageQuality_TotalIntensity" + suffix, total);

@@ -78,8 +78,10 @@ std::vector<std::int64_t> numpy_argsort(const std::vector<double>& values) {
                 std::int64_t* pj = pr - 1;
                 std::swap(*pm, *pj);
                 for (;;) {
-                    do ++pi; while (v[*pi] < pivot);
-                    do --pj; while (pivot < v[*pj]);
+                    do ++pi;
+                    while (v[*pi] < pivot);
+                    do --pj;
+                    while (pivot < v[*pj]);
                     if (pi >= pj) break;
                     std::swap(*pi, *pj);
                 }

@@ -17,7 +17,7 @@ namespace hcs::measure {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kScaledEpsilon = 0.001;  // CellProfiler: d / (d + d_edge + 0.001)
+constexpr double kScaledEpsilon = 0.001;                   // CellProfiler: d / (d + d_edge + 0.001)
 constexpr double kMachineEpsilon = 2.220446049250313e-16;  // numpy.finfo(float).eps
 
 using RingPixel = RadialGeometry::Pixel;
@@ -31,8 +31,12 @@ void distance_1d(const std::vector<double>& f, std::vector<double>& d, int n) {
     v[0] = 0, z[0] = -1e300, z[1] = 1e300;
     for (int q = 1; q < n; ++q) {
         if (f[q] >= 1e299) continue;
-        if (f[v[k]] >= 1e299) { v[k] = q; continue; }
-        double s = ((f[q] + double(q) * q) - (f[v[k]] + double(v[k]) * v[k])) / (2.0 * q - 2.0 * v[k]);
+        if (f[v[k]] >= 1e299) {
+            v[k] = q;
+            continue;
+        }
+        double s =
+            ((f[q] + double(q) * q) - (f[v[k]] + double(v[k]) * v[k])) / (2.0 * q - 2.0 * v[k]);
         while (k > 0 && s <= z[k]) {
             --k;
             s = ((f[q] + double(q) * q) - (f[v[k]] + double(v[k]) * v[k])) / (2.0 * q - 2.0 * v[k]);
@@ -90,7 +94,7 @@ HeapItem heap_item(double distance, int label, int row, int column) {
 // centrosome's heap, kept as it is (seeded from an unsorted array, smallest first), so that
 // ties between equally distant centres are broken as CellProfiler breaks them.
 class CentrosomeHeap {
-public:
+  public:
     explicit CentrosomeHeap(std::vector<HeapItem> items) : items_(std::move(items)) {}
     bool empty() const { return items_.empty(); }
 
@@ -128,7 +132,7 @@ public:
         }
     }
 
-private:
+  private:
     static bool smaller(const HeapItem& a, const HeapItem& b) {
         return a.distance_key != b.distance_key ? a.distance_key < b.distance_key
                                                 : a.place_key < b.place_key;
@@ -143,8 +147,8 @@ struct Region {
 };
 
 struct Propagation {
-    std::vector<int> labels;         // per region pixel; 0 = not reached
-    std::vector<double> distances;   // -1 where never reached
+    std::vector<int> labels;        // per region pixel; 0 = not reached
+    std::vector<double> distances;  // -1 where never reached
 };
 
 // centrosome.propagate.propagate(zeros, seeds, mask, 1) on `region`.
@@ -351,8 +355,7 @@ std::vector<std::vector<RingPixel>> other_centred(const ObjectSet& objects,
     return rings;
 }
 
-std::string feature_name(const char* feature, const std::string& channel, int bin,
-                         int bin_count) {
+std::string feature_name(const char* feature, const std::string& channel, int bin, int bin_count) {
     std::string name = std::string("RadialDistribution_") + feature + "_" + channel + "_";
     return bin == bin_count ? name + "Overflow"
                             : name + std::to_string(bin + 1) + "of" + std::to_string(bin_count);
@@ -383,8 +386,8 @@ RadialGeometry radial_geometry(const ObjectSet& objects, const ObjectSet* center
         throw InputError("objects " + objects.name + " and centering objects " + centers->name +
                          " differ in size");
     RadialGeometry geometry;
-    geometry.pixels = centers ? other_centred(objects, *centers, settings)
-                              : self_centred(objects, settings);
+    geometry.pixels =
+        centers ? other_centred(objects, *centers, settings) : self_centred(objects, settings);
     return geometry;
 }
 
@@ -392,10 +395,9 @@ Measurements measure_radial_distribution(const ObjectSet& objects, const ObjectS
                                          const cv::Mat& image, const std::string& channel,
                                          const RadialDistributionSettings& settings) {
     if (image.size() != objects.labels.size())
-        throw InputError("image " + channel + " and objects " + objects.name +
-                         " differ in size");
-    return measure_radial_distribution(radial_geometry(objects, centers, settings), image,
-                                       channel, settings);
+        throw InputError("image " + channel + " and objects " + objects.name + " differ in size");
+    return measure_radial_distribution(radial_geometry(objects, centers, settings), image, channel,
+                                       settings);
 }
 
 Measurements measure_radial_distribution(const RadialGeometry& geometry, const cv::Mat& image,
@@ -421,8 +423,8 @@ Measurements measure_radial_distribution(const RadialGeometry& geometry, const c
         std::vector<float> wedge_sum((settings.bin_count + 1) * 8, 0.0f);
         std::vector<double> wedge_count((settings.bin_count + 1) * 8, 0.0);
         for (const RingPixel& p : rings[k]) {
-            const int bin = std::min(settings.bin_count,
-                                     static_cast<int>(p.normalized * settings.bin_count));
+            const int bin =
+                std::min(settings.bin_count, static_cast<int>(p.normalized * settings.bin_count));
             ring_sum[bin] += pixels[p.index];
             ring_count[bin] += 1;
             wedge_sum[bin * 8 + p.wedge] += pixels[p.index];
@@ -430,14 +432,14 @@ Measurements measure_radial_distribution(const RadialGeometry& geometry, const c
         }
         float total = 0.0f;
         double total_count = 0;
-        for (int b = 0; b <= settings.bin_count; ++b) total += ring_sum[b], total_count += ring_count[b];
+        for (int b = 0; b <= settings.bin_count; ++b)
+            total += ring_sum[b], total_count += ring_count[b];
         for (int bin = 0; bin < bins; ++bin) {
             const float fraction = ring_sum[bin] / total;
             const double pixel_fraction = ring_count[bin] / total_count;
             out[bin].second[k] = fraction;
             out[bins + bin].second[k] = fraction / (pixel_fraction + kMachineEpsilon);
-            out[2 * bins + bin].second[k] =
-                wedge_cv(&wedge_sum[bin * 8], &wedge_count[bin * 8]);
+            out[2 * bins + bin].second[k] = wedge_cv(&wedge_sum[bin * 8], &wedge_count[bin * 8]);
         }
     }
     return out;

@@ -13,10 +13,9 @@
 namespace hcs::measure {
 
 const std::array<const char*, kHaralickFeatureCount> kHaralickFeatureNames = {
-    "AngularSecondMoment", "Contrast",         "Correlation",       "Variance",
-    "InverseDifferenceMoment", "SumAverage",   "SumVariance",       "SumEntropy",
-    "Entropy",             "DifferenceVariance", "DifferenceEntropy", "InfoMeas1",
-    "InfoMeas2"};
+    "AngularSecondMoment", "Contrast",    "Correlation", "Variance", "InverseDifferenceMoment",
+    "SumAverage",          "SumVariance", "SumEntropy",  "Entropy",  "DifferenceVariance",
+    "DifferenceEntropy",   "InfoMeas1",   "InfoMeas2"};
 
 namespace {
 
@@ -31,7 +30,7 @@ constexpr int kDirections[4][2] = {{0, 1}, {1, 1}, {1, 0}, {1, -1}};
 struct LevelIndex {
     std::array<int, 256> index_of_level;  // -1 where the level is absent
     std::vector<int> level_of_index;
-    int max_level = 0;                    // sets the length of mahotas' p_{x-y} vector
+    int max_level = 0;  // sets the length of mahotas' p_{x-y} vector
 };
 
 LevelIndex index_levels(const cv::Mat& levels, bool ignore_zeros) {
@@ -124,8 +123,7 @@ void information_measures(const Cooccurrence& m, const std::vector<double>& p,
         mass += px[i];
     }
     double hxy1 = 0.0;
-    for (std::size_t k = 0; k < p.size(); ++k)
-        hxy1 -= p[k] * (log_px[m.row[k]] + log_px[m.col[k]]);
+    for (std::size_t k = 0; k < p.size(); ++k) hxy1 -= p[k] * (log_px[m.row[k]] + log_px[m.col[k]]);
     const double hxy2 = 2.0 * hx * mass;
     // Deliberate difference: mahotas returns HXY - HXY1 when HX = 0 (CellProfiler writes 0);
     // the ratio is 0/0 there, so NaN.
@@ -186,7 +184,8 @@ Features features_of_matrix(const Cooccurrence& m, const LevelIndex& index) {
         sum_distribution[li + lj] += p[k];
         difference_distribution[difference] += p[k];
     }
-    for (int k = 0; k < size; ++k) out[1] += static_cast<double>(k) * k * difference_distribution[k];
+    for (int k = 0; k < size; ++k)
+        out[1] += static_cast<double>(k) * k * difference_distribution[k];
     // Deliberate difference: mahotas writes 1 for a constant object (sigma = 0); 0/0 is NaN.
     out[2] = variance == 0.0 ? kNaN : (cross - mean * mean) / variance;
     out[3] = variance;
@@ -207,8 +206,9 @@ Features features_of_matrix(const Cooccurrence& m, const LevelIndex& index) {
 
 }  // namespace
 
-std::array<std::array<double, kHaralickFeatureCount>, 4> haralick_features(
-    const cv::Mat& levels, int scale, bool ignore_zeros) {
+std::array<std::array<double, kHaralickFeatureCount>, 4> haralick_features(const cv::Mat& levels,
+                                                                           int scale,
+                                                                           bool ignore_zeros) {
     CV_Assert(levels.type() == CV_8U && scale >= 1);
     const LevelIndex index = index_levels(levels, ignore_zeros);
     std::array<Features, 4> result;
@@ -233,8 +233,7 @@ std::array<std::array<double, kHaralickFeatureCount>, 4> haralick_features(
 cv::Mat texture_grey_levels(const cv::Mat& image, int gray_levels) {
     CV_Assert(image.type() == CV_32F);
     if (gray_levels < 2 || gray_levels > 256)
-        throw InputError("texture gray levels must be 2..256, got " +
-                         std::to_string(gray_levels));
+        throw InputError("texture gray levels must be 2..256, got " + std::to_string(gray_levels));
     cv::Mat levels(image.size(), CV_8U);
     for (int row = 0; row < image.rows; ++row) {
         const float* in = image.ptr<float>(row);
@@ -244,8 +243,7 @@ cv::Mat texture_grey_levels(const cv::Mat& image, int gray_levels) {
             const float scaled = std::nearbyint(in[col] * 255.0f);
             int level = static_cast<int>(std::min(255.0f, std::max(0.0f, scaled)));
             // skimage rescale_intensity to (0, gray_levels - 1) in float64, then truncation.
-            if (gray_levels != 256)
-                level = static_cast<int>(level / 255.0 * (gray_levels - 1));
+            if (gray_levels != 256) level = static_cast<int>(level / 255.0 * (gray_levels - 1));
             out[col] = static_cast<std::uint8_t>(level);
         }
     }
@@ -292,8 +290,7 @@ Measurements empty_columns(const std::string& channel, const TextureSettings& se
 Measurements measure_texture(const ObjectSet& objects, const cv::Mat& image,
                              const std::string& channel, const TextureSettings& settings) {
     if (image.size() != objects.labels.size())
-        throw InputError("image " + channel + " and objects " + objects.name +
-                         " differ in size");
+        throw InputError("image " + channel + " and objects " + objects.name + " differ in size");
     const cv::Mat levels = texture_grey_levels(image, settings.gray_levels);
     Measurements columns = empty_columns(channel, settings, objects.count);
     const std::size_t scale_count = settings.scales.size();

@@ -58,8 +58,7 @@ inline int check_objects(const nlohmann::json& test_case, const std::string& obj
             } else {
                 const double reference = expected.at("value").get<double>();
                 EXPECT_NEAR(value, reference,
-                            tolerance(expected.at("tol").get<double>(), reference,
-                                      float32_pixels))
+                            tolerance(expected.at("tol").get<double>(), reference, float32_pixels))
                     << feature;
             }
         }

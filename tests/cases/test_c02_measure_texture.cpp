@@ -12,7 +12,8 @@ namespace {
 // segmentation stage's own test covers finding it. Expected values from case.json.
 TEST(CaseC02, TextureOfOneRowObjectIsUndefinedInEveryDirection) {
     const auto test_case = case_expected::read_case("c02-tiny-1x5");
-    const cv::Mat image = hcs::read_image(case_expected::case_folder("c02-tiny-1x5") / "dna.tif").pixels;
+    const cv::Mat image =
+        hcs::read_image(case_expected::case_folder("c02-tiny-1x5") / "dna.tif").pixels;
     ASSERT_EQ(image.size(), cv::Size(5, 1));
     cv::Mat labels = cv::Mat::zeros(1, 5, CV_32S);
     for (int c = 1; c <= 3; ++c) labels.at<int>(0, c) = 1;

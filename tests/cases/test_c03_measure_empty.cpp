@@ -29,7 +29,8 @@ TEST(CaseC03, FamiliesReturnNamedColumnsWithoutRowsWhenNoObjects) {
     const auto folder = case_expected::case_folder("c03-empty-images");
     for (const char* file : {"zero.tif", "const.tif"}) {
         const cv::Mat image = hcs::read_image(folder / file).pixels;
-        const ObjectSet none = ObjectSet::from_labels("Nuclei", cv::Mat::zeros(image.size(), CV_32S));
+        const ObjectSet none =
+            ObjectSet::from_labels("Nuclei", cv::Mat::zeros(image.size(), CV_32S));
         ASSERT_EQ(none.count, 0);
         expect_empty_columns(measure_texture(none, image, "DNA", {}),
                              "Texture_AngularSecondMoment_DNA_3_00_256");

@@ -20,8 +20,7 @@ TEST(CaseC05, CorrelationMandersAndOverlapMatchHandValues) {
     settings.threshold_percent = test_case.at("settings").at("manders_threshold_percent_of_max");
     const auto measured =
         hcs::measure::measure_colocalization(nuclei, dna, gfp, "DNA", "GFP", settings);
-    EXPECT_EQ(case_expected::check_objects(test_case, "Nuclei", "Correlation_", measured, true),
-              6);
+    EXPECT_EQ(case_expected::check_objects(test_case, "Nuclei", "Correlation_", measured, true), 6);
 }
 
 }  // namespace

@@ -18,24 +18,30 @@
 
 namespace hcs::measure::testing {
 
-inline std::filesystem::path shared_dir() { return std::filesystem::path(HCS_SHARED_DIR); }
+inline std::filesystem::path shared_dir() {
+    return std::filesystem::path(HCS_SHARED_DIR);
+}
 
 struct FixtureSet {
-    std::string name;                               // "bbbc013-A01"
+    std::string name;                                           // "bbbc013-A01"
     std::vector<std::pair<std::string, std::string>> channels;  // (channel, image path)
 };
 
 inline std::vector<FixtureSet> fixture_sets() {
     return {
-        {"bbbc013-A01", {{"DNA", "data/bbbc013/images/Channel2-01-A-01.tif"},
-                         {"GFP", "data/bbbc013/images/Channel1-01-A-01.tif"}}},
-        {"bbbc013-A07", {{"DNA", "data/bbbc013/images/Channel2-07-A-07.tif"},
-                         {"GFP", "data/bbbc013/images/Channel1-07-A-07.tif"}}},
-        {"bbbc013-A12", {{"DNA", "data/bbbc013/images/Channel2-12-A-12.tif"},
-                         {"GFP", "data/bbbc013/images/Channel1-12-A-12.tif"}}},
-        {"examplefly-01_POS002", {{"DNA", "data/examplefly/images/01_POS002_D.TIF"},
-                                  {"GFP", "data/examplefly/images/01_POS002_F.TIF"},
-                                  {"Actin", "data/examplefly/images/01_POS002_R.TIF"}}},
+        {"bbbc013-A01",
+         {{"DNA", "data/bbbc013/images/Channel2-01-A-01.tif"},
+          {"GFP", "data/bbbc013/images/Channel1-01-A-01.tif"}}},
+        {"bbbc013-A07",
+         {{"DNA", "data/bbbc013/images/Channel2-07-A-07.tif"},
+          {"GFP", "data/bbbc013/images/Channel1-07-A-07.tif"}}},
+        {"bbbc013-A12",
+         {{"DNA", "data/bbbc013/images/Channel2-12-A-12.tif"},
+          {"GFP", "data/bbbc013/images/Channel1-12-A-12.tif"}}},
+        {"examplefly-01_POS002",
+         {{"DNA", "data/examplefly/images/01_POS002_D.TIF"},
+          {"GFP", "data/examplefly/images/01_POS002_F.TIF"},
+          {"Actin", "data/examplefly/images/01_POS002_R.TIF"}}},
     };
 }
 
@@ -110,11 +116,12 @@ struct ParityReport {
     std::vector<std::string> mismatched;
 
     void print(const std::string& title) const {
-        std::printf("[parity] %s: %d columns compared, %d match in every value, %d missing; "
-                    "%ld values, %ld match, %ld NaN where CellProfiler writes 0/1; "
-                    "worst |difference| / tolerance %.3g (%s)\n",
-                    title.c_str(), columns, matched_columns, missing_columns, values,
-                    matched_values, deliberate_nan, worst, worst_column.c_str());
+        std::printf(
+            "[parity] %s: %d columns compared, %d match in every value, %d missing; "
+            "%ld values, %ld match, %ld NaN where CellProfiler writes 0/1; "
+            "worst |difference| / tolerance %.3g (%s)\n",
+            title.c_str(), columns, matched_columns, missing_columns, values, matched_values,
+            deliberate_nan, worst, worst_column.c_str());
         for (std::size_t k = 0; k < mismatched.size() && k < 8; ++k)
             std::printf("[parity]   differs: %s\n", mismatched[k].c_str());
     }

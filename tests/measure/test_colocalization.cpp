@@ -66,10 +66,10 @@ TEST(Colocalization, MatchesCellProfilerFixturesOnAllSets) {
                 const std::string a = set.channels[i].first, b = set.channels[j].first;
                 const cv::Mat first = load_channel(set, a), second = load_channel(set, b);
                 for (const std::string object : {"Nuclei", "Cells", "Cytoplasm"}) {
-                    compare_measurements(object,
-                                         measure_colocalization(load_objects(set, object),
-                                                                first, second, a, b, {}),
-                                         load_object_table(set, object), report, {});
+                    compare_measurements(
+                        object,
+                        measure_colocalization(load_objects(set, object), first, second, a, b, {}),
+                        load_object_table(set, object), report, {});
                 }
                 for (const auto& [name, value] :
                      measure_image_colocalization(first, second, a, b, {})) {
@@ -78,9 +78,10 @@ TEST(Colocalization, MatchesCellProfilerFixturesOnAllSets) {
                         // least-squares solution; ours is exact in float64.
                         const double reference = image_row.at(name);
                         const double relative = std::fabs(value - reference) / std::fabs(reference);
-                        std::printf("[parity] Colocalization %s %s: ours %.9g, CellProfiler "
-                                    "%.9g, relative difference %.2g\n", set.name.c_str(),
-                                    name.c_str(), value, reference, relative);
+                        std::printf(
+                            "[parity] Colocalization %s %s: ours %.9g, CellProfiler "
+                            "%.9g, relative difference %.2g\n",
+                            set.name.c_str(), name.c_str(), value, reference, relative);
                         EXPECT_LT(relative, 1e-2) << name;
                         continue;
                     }

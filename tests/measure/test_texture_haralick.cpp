@@ -80,15 +80,14 @@ TEST(TextureHaralick, MatchesCellProfilerFixturesOnAllSets) {
             const ObjectTable table = load_object_table(set, object);
             for (const auto& [channel, path] : set.channels) {
                 const cv::Mat image = load_channel(set, channel);
-                compare_measurements(object, measure_texture(objects, image, channel, {}),
-                                     table, report, {0.0, 1.0});
+                compare_measurements(object, measure_texture(objects, image, channel, {}), table,
+                                     report, {0.0, 1.0});
             }
         }
         for (const auto& [channel, path] : set.channels) {
             for (const auto& [name, values] :
                  measure_image_texture(load_channel(set, channel), channel, {})) {
-                compare_column("Image_" + name, values, {image_row.at(name)}, report,
-                               {0.0, 1.0});
+                compare_column("Image_" + name, values, {image_row.at(name)}, report, {0.0, 1.0});
             }
         }
         report.print("Texture " + set.name);

@@ -20,10 +20,10 @@ struct ColocalizationSettings {
     bool correlation = true;          // Correlation (and Slope for images)
     bool manders = true;
     bool rwc = true;
-    bool overlap = true;              // Overlap, K
+    bool overlap = true;  // Overlap, K
     bool costes = true;
     CostesMethod costes_method = CostesMethod::Faster;
-    double scale_first = 255.0;       // intensity scale of each channel (Costes' step 1/scale)
+    double scale_first = 255.0;  // intensity scale of each channel (Costes' step 1/scale)
     double scale_second = 255.0;
 };
 

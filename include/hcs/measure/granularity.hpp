@@ -13,10 +13,10 @@
 namespace hcs::measure {
 
 struct GranularitySettings {
-    double subsample_size = 0.25;        // "Subsampling factor for granularity measurements"
-    double image_sample_size = 0.25;     // "Subsampling factor for background reduction"
-    int element_size = 10;               // "Radius of structuring element" (background tophat)
-    int spectrum_length = 16;            // "Range of the granular spectrum"
+    double subsample_size = 0.25;     // "Subsampling factor for granularity measurements"
+    double image_sample_size = 0.25;  // "Subsampling factor for background reduction"
+    int element_size = 10;            // "Radius of structuring element" (background tophat)
+    int spectrum_length = 16;         // "Range of the granular spectrum"
 };
 
 struct GranularityResult {

@@ -13,11 +13,11 @@ namespace hcs::measure {
 
 struct ImageQualitySettings {
     bool blur = true;
-    std::vector<int> blur_scales{20};   // "Spatial scale for blur measurements"
+    std::vector<int> blur_scales{20};  // "Spatial scale for blur measurements"
     bool saturation = true;
     bool intensity = true;
-    bool threshold = true;              // Otsu two-class, weighted variance (CellProfiler default)
-    double scaling = 255.0;             // reported as ImageQuality_Scaling_<channel>
+    bool threshold = true;   // Otsu two-class, weighted variance (CellProfiler default)
+    double scaling = 255.0;  // reported as ImageQuality_Scaling_<channel>
     bool include_scaling = true;
 };
 

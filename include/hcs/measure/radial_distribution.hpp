@@ -23,9 +23,9 @@ enum class RadialCenter {
 };
 
 struct RadialDistributionSettings {
-    int bin_count = 4;         // "Number of bins"
-    bool scaled = true;        // "Scale the bins?"
-    int maximum_radius = 100;  // used only when not scaled
+    int bin_count = 4;                                 // "Number of bins"
+    bool scaled = true;                                // "Scale the bins?"
+    int maximum_radius = 100;                          // used only when not scaled
     RadialCenter center = RadialCenter::OtherObjects;  // used when centering objects are given
 };
 

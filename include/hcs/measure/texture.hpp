@@ -25,8 +25,9 @@ extern const std::array<const char*, kHaralickFeatureCount> kHaralickFeatureName
 // Haralick features of one grey-level image for the 4 directions at distance `scale`.
 // `levels` is CV_8U. With ignore_zeros, pairs involving level 0 are dropped (mahotas).
 // Returns 4 rows of 13 values; a direction without any pair makes every value NaN (see docs).
-std::array<std::array<double, kHaralickFeatureCount>, 4> haralick_features(
-    const cv::Mat& levels, int scale, bool ignore_zeros);
+std::array<std::array<double, kHaralickFeatureCount>, 4> haralick_features(const cv::Mat& levels,
+                                                                           int scale,
+                                                                           bool ignore_zeros);
 
 // Requantises a CV_32F 0..1 image to grey levels as CellProfiler does: rint(x * 255) in float32
 // (skimage img_as_ubyte), then, when gray_levels != 256, floor(v / 255 * (gray_levels - 1)).
