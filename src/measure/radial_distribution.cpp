@@ -313,6 +313,34 @@ Centroids centroids_of(const ObjectSet& centers) {
     return out;
 }
 
+// For an object with pixels no centre reached (a cell whose nucleus lies elsewhere), the
+// centering object whose rounded centroid is nearest the object's own centroid, as
+// CellProfiler picks it (first of equals); 0 when every pixel was reached or no centre exists.
+int fallback_center(const ObjectSet& objects, int label, const Propagation& p,
+                    const Centroids& centroid) {
+    const cv::Rect& box = objects.boxes[label - 1];
+    const int width = objects.labels.cols;
+    double sum_row = 0, sum_col = 0, n = 0;
+    bool unreached = false;
+    for (int r = box.y; r < box.y + box.height; ++r)
+        for (int c = box.x; c < box.x + box.width; ++c) {
+            if (objects.labels.at<int>(r, c) != label) continue;
+            sum_row += r, sum_col += c, ++n;
+            unreached |= p.labels[r * width + c] == 0;
+        }
+    if (!unreached) return 0;
+    const double row = sum_row / n, col = sum_col / n;
+    int best = 0;
+    double best_distance = 0;
+    for (std::size_t k = 0; k < centroid.present.size(); ++k) {
+        if (!centroid.present[k]) continue;
+        const double dr = row - centroid.row[k], dc = col - centroid.col[k];
+        const double d = dr * dr + dc * dc;
+        if (best == 0 || d < best_distance) best = static_cast<int>(k) + 1, best_distance = d;
+    }
+    return best;
+}
+
 // Objects centred on related objects: one propagation over every object pixel from the
 // centering objects (or their centroid pixels), so a pixel takes the nearest centre.
 std::vector<std::vector<RingPixel>> other_centred(const ObjectSet& objects,
@@ -338,17 +366,22 @@ std::vector<std::vector<RingPixel>> other_centred(const ObjectSet& objects,
         if (objects.boxes[label - 1].empty()) continue;
         const Region region = grown_box(objects.boxes[label - 1], size);
         const std::vector<double> edge = distance_to_edge(objects, label, region);
+        const int fallback = fallback_center(objects, label, p, centroid);
         for (int k = 0; k < static_cast<int>(edge.size()); ++k) {
             const int r = region.top + k / region.cols, c = region.left + k % region.cols;
             const int index = r * size.width + c;
             if (objects.labels.at<int>(r, c) != label) continue;
-            const int center = p.labels[index];
-            // Known shortcoming: CellProfiler gives an object no centre can reach the
-            // centroid nearest its own; such pixels are left out here.
-            if (center <= 0 || center > centers.count || !centroid.present[center - 1]) continue;
+            int center = p.labels[index];
+            double distance = p.distances[index];
+            if (center == 0 && fallback > 0) {
+                // CellProfiler: straight-line distance to the centroid nearest the object's own
+                center = fallback;
+                distance = std::hypot(r - centroid.row[center - 1], c - centroid.col[center - 1]);
+            }
+            if (center <= 0) continue;
             if (settings.center == RadialCenter::EdgesOfOther && seeds[index] != 0) continue;
             rings[label - 1].push_back(
-                {index, normalized(p.distances[index], edge[k], settings),
+                {index, normalized(distance, edge[k], settings),
                  wedge_of(r, c, centroid.row[center - 1], centroid.col[center - 1])});
         }
     }

@@ -34,6 +34,26 @@ TEST(RadialDistribution, ConstantSquareSplitsIntoRingsByHand) {
     EXPECT_NEAR(m[8].second[0], 0.0, 1e-12);  // RadialCV: one wedge mean only -> deviation 0
 }
 
+// Hand arithmetic, CellProfiler's fallback for a cell no nucleus reaches: cell 2 (a 1x3 row at
+// columns 6..8 of row 2) is apart from cell 1, which holds nucleus 1 at (2,2). Its pixels take
+// the nearest nucleus centroid (2,2) and their straight-line distances 4, 5, 6; distances to
+// the edge are 1 (background above and below), so d/(d+1.001) = 0.7998, 0.8331, 0.8569: all in
+// ring 4 of 4. Constant intensity: FracAtD ring 4 = 1, rings 1-3 = 0.
+TEST(RadialDistribution, UnreachedCellTakesNearestNucleusCentroid) {
+    cv::Mat cells = cv::Mat::zeros(5, 10, CV_32S), nuclei = cv::Mat::zeros(5, 10, CV_32S);
+    cells(cv::Rect(1, 1, 3, 3)).setTo(1);
+    cells(cv::Rect(6, 2, 3, 1)).setTo(2);
+    nuclei.at<int>(2, 2) = 1;
+    const cv::Mat image(5, 10, CV_32F, cv::Scalar(0.5));
+    const auto cell_set = ObjectSet::from_labels("Cells", cells);
+    const auto nucleus_set = ObjectSet::from_labels("Nuclei", nuclei);
+    const Measurements m = measure_radial_distribution(cell_set, &nucleus_set, image, "GFP", {});
+    ASSERT_EQ(m[3].first, "RadialDistribution_FracAtD_GFP_4of4");
+    EXPECT_NEAR(m[0].second[1], 0.0, 1e-12);
+    EXPECT_NEAR(m[2].second[1], 0.0, 1e-12);
+    EXPECT_NEAR(m[3].second[1], 1.0, 1e-7);
+}
+
 // CellProfiler 5 fixture tables: every RadialDistribution column of Nuclei (centred on
 // themselves) and Cells (centred on Nuclei, "Other objects") for every channel.
 TEST(RadialDistribution, MatchesCellProfilerFixturesOnAllSets) {
