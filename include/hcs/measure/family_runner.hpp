@@ -28,6 +28,10 @@ FamilyResults run_cross_object_families(const std::vector<const ObjectSet*>& set
                                         const MeasureSettings& settings,
                                         std::vector<std::pair<std::string, double>>& seconds);
 
+// CPU seconds used so far by the calling thread: families are timed in CPU time, as
+// CellProfiler's ExecutionTime_* columns are, so other load on the machine does not count.
+double thread_cpu_seconds();
+
 // Which of those families this build holds, for logs and the parity report.
 std::vector<std::string> available_cross_object_families();
 
