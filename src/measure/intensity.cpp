@@ -45,6 +45,22 @@ Summary summarise(const std::vector<double>& values) {
     return summary;
 }
 
+// cellprofiler_quantile of values not yet sorted: only the two order statistics it reads are
+// put in place (nth_element), which is all the MAD needs.
+double quantile_unsorted(std::vector<double>& values, double fraction) {
+    if (values.empty()) return kNaN;
+    const double position = static_cast<double>(values.size()) * fraction;
+    const double below = std::floor(position);
+    const auto index = std::min(static_cast<std::size_t>(below), values.size() - 1);
+    std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index),
+                     values.end());
+    if (index + 1 >= values.size()) return values[index];
+    const double next = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(index) + 1,
+                                          values.end());
+    const double weight = position - below;
+    return values[index] * (1 - weight) + next * weight;
+}
+
 // A pixel is on the inner edge when one of its 4-neighbours inside the image holds another
 // label (skimage find_boundaries, mode "inner": grey dilation != erosion, edges reflected).
 bool on_inner_edge(const cv::Mat& labels, int x, int y, int label) {
@@ -98,12 +114,11 @@ std::vector<double> measure_one(const cv::Mat& labels, const cv::Mat& image, cv:
     const double median = cellprofiler_quantile(sorted, 0.5);
     std::vector<double> deviations(sorted.size());
     for (std::size_t i = 0; i < sorted.size(); ++i) deviations[i] = std::abs(sorted[i] - median);
-    std::sort(deviations.begin(), deviations.end());
 
     return {whole.integrated, whole.mean, whole.std, whole.minimum, whole.maximum,
             edge.integrated, edge.mean, edge.std, edge.minimum, edge.maximum,
             displacement, cellprofiler_quantile(sorted, 0.25), median,
-            cellprofiler_quantile(deviations, kMadFraction), cellprofiler_quantile(sorted, 0.75),
+            quantile_unsorted(deviations, kMadFraction), cellprofiler_quantile(sorted, 0.75),
             mass_x, mass_y, 0.0, static_cast<double>(best_x), static_cast<double>(best_y), 0.0};
 }
 
