@@ -63,14 +63,29 @@ float sorted_median(const std::vector<float>& sorted) {
     return n % 2 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2.0f;
 }
 
-// numpy.median of float32 values: the middle value, or the float32 mean of the two middle ones.
-float numpy_median(std::vector<float> values) {
-    const std::size_t n = values.size(), half = n / 2;
-    std::nth_element(values.begin(), values.begin() + half, values.end());
-    const float upper = values[half];
-    if (n % 2 == 1) return upper;
-    const float lower = *std::max_element(values.begin(), values.begin() + half);
-    return (lower + upper) / 2.0f;
+// numpy.median of transform(v) over sorted float32 values, from their runs of equal values (an
+// 8-bit image has at most 256), so no copy of the pixels is sorted again.
+template <typename Transform>
+float median_of_transformed(const std::vector<float>& sorted, Transform transform) {
+    std::vector<std::pair<float, std::size_t>> runs;
+    for (std::size_t k = 0; k < sorted.size();) {
+        std::size_t end = k;
+        while (end < sorted.size() && sorted[end] == sorted[k]) ++end;
+        runs.emplace_back(transform(sorted[k]), end - k);
+        k = end;
+    }
+    std::sort(runs.begin(), runs.end());
+    // the elements at positions half - 1 and half of the transformed values in order
+    const std::size_t n = sorted.size(), half = n / 2;
+    auto element = [&](std::size_t position) {
+        std::size_t seen = 0;
+        for (const auto& [value, count] : runs) {
+            seen += count;
+            if (position < seen) return value;
+        }
+        return runs.back().first;
+    };
+    return n % 2 ? element(half) : (element(half - 1) + element(half)) / 2.0f;
 }
 
 // numpy.std of float32 values: float32 mean, float32 squared deviations, float32 sums.
@@ -188,21 +203,22 @@ namespace {
 // The slope of log power against log radius over the radial power spectrum (centrosome's rps:
 // intensities over their median absolute deviation, FFT of the mean-free image, ring sums for
 // radii 2 .. min(shape)/8 - 1), fitted by least squares. NaN when it cannot be computed.
-double power_log_log_slope(const cv::Mat& image, const std::vector<float>& values) {
+double power_log_log_slope(const cv::Mat& image, const std::vector<float>& values,
+                           const std::vector<float>& sorted) {
     const int rows = image.rows, cols = image.cols;
     double minimum, maximum;
     cv::minMaxLoc(image, &minimum, &maximum);
     cv::Mat scaled = image.clone();
     if (maximum > minimum) {
         const float mean = numpy_float32_mean(values.data(), values.size());
-        std::vector<float> deviation(values.size());
-        for (std::size_t k = 0; k < values.size(); ++k) deviation[k] = std::fabs(values[k] - mean);
-        scaled /= static_cast<double>(numpy_median(deviation));
+        scaled /= static_cast<double>(
+            median_of_transformed(sorted, [mean](float v) { return std::fabs(v - mean); }));
     }
     const std::vector<float> scaled_values = pixels_of(scaled);
     const float mean = numpy_float32_mean(scaled_values.data(), scaled_values.size());
     cv::Mat centred;
-    scaled.convertTo(centred, CV_64F, 1.0, -static_cast<double>(mean));
+    // float32 FFT, as scipy.fftpack transforms CellProfiler's float32 image
+    scaled.convertTo(centred, CV_32F, 1.0, -static_cast<double>(mean));
     cv::Mat spectrum;
     cv::dft(centred, spectrum, cv::DFT_COMPLEX_OUTPUT);
 
@@ -218,7 +234,7 @@ double power_log_log_slope(const cv::Mat& image, const std::vector<float>& value
             const int radius =
                 static_cast<int>(std::floor(std::sqrt(double(fr) * fr + double(fc) * fc))) + 1;
             if (radius < 2 || radius >= last_label) continue;
-            const cv::Vec2d z = spectrum.at<cv::Vec2d>(r, c);
+            const cv::Vec2f z = spectrum.at<cv::Vec2f>(r, c);
             const float mag = static_cast<float>(std::hypot(z[0], z[1]));  // CellProfiler: float32
             magnitude[radius] += mag;
             power[radius] += mag * mag;
@@ -313,7 +329,7 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
                              haralick_correlation(image, scale));
         }
         out.emplace_back("ImageQuality_PowerLogLogSlope" + suffix,
-                         power_log_log_slope(image, values));
+                         power_log_log_slope(image, values, sorted));
     }
     if (settings.saturation) {
         const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
@@ -326,16 +342,15 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
     if (settings.intensity) {
         const float total = numpy_float32_sum(values.data(), values.size());
         const float median = sorted_median(sorted);
-        std::vector<float> deviation(values.size());
-        for (std::size_t k = 0; k < values.size(); ++k)
-            deviation[k] = std::fabs(values[k] - median);
         const auto [lowest, highest] = std::minmax_element(values.begin(), values.end());
         out.emplace_back("ImageQuality_TotalArea" + suffix, static_cast<double>(values.size()));
         out.emplace_back("ImageQuality_TotalIntensity" + suffix, total);
         out.emplace_back("ImageQuality_MeanIntensity" + suffix, double(total) / values.size());
         out.emplace_back("ImageQuality_MedianIntensity" + suffix, median);
         out.emplace_back("ImageQuality_StdIntensity" + suffix, numpy_std(values));
-        out.emplace_back("ImageQuality_MADIntensity" + suffix, numpy_median(deviation));
+        out.emplace_back(
+            "ImageQuality_MADIntensity" + suffix,
+            median_of_transformed(sorted, [median](float v) { return std::fabs(v - median); }));
         out.emplace_back("ImageQuality_MinIntensity" + suffix, *lowest);
         out.emplace_back("ImageQuality_MaxIntensity" + suffix, *highest);
     }
