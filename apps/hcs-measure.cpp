@@ -26,8 +26,8 @@ int main(int argc, char** argv) {
         run.config = config;
         run.output = options.output;
         run.segmentation = segmentation;
-        run.format = format.empty() ? hcs::config_value<std::string>(config, "/measure/format")
-                                    : format;
+        run.format =
+            format.empty() ? hcs::config_value<std::string>(config, "/measure/format") : format;
         if (run.format != "h5" && run.format != "csv" && run.format != "csv.gz") {
             throw hcs::UsageError("--format must be h5, csv or csv.gz, not " + run.format);
         }

@@ -1,7 +1,8 @@
-// CPU seconds per image set of hcs-measure's families on one thread for one BBBC013 well (CellProfiler's
-// own labels of the fixture bbbc013-A01), the ratio to CellProfiler's median CPU seconds per
-// module over the 48-well plate (fixtures/cellprofiler/bbbc013-plate-percell/timing_per_module.csv),
-// and the peak resident memory. Usage: bench_measure [repeats (default 5)] [well folder]
+// CPU seconds per image set of hcs-measure's families on one thread for one BBBC013 well
+// (CellProfiler's own labels of the fixture bbbc013-A01), the ratio to CellProfiler's median CPU
+// seconds per module over the 48-well plate
+// (fixtures/cellprofiler/bbbc013-plate-percell/timing_per_module.csv), and the peak resident
+// memory. Usage: bench_measure [repeats (default 5)] [well folder]
 
 #include <sys/resource.h>
 
@@ -38,8 +39,9 @@ const std::map<std::string, std::vector<std::string>> kModules = {
 };
 
 std::map<std::string, double> cellprofiler_seconds() {
-    const auto table = hcs::read_csv(kShared / "fixtures/cellprofiler/bbbc013-plate-percell/"
-                                               "timing_per_module.csv");
+    const auto table = hcs::read_csv(kShared /
+                                     "fixtures/cellprofiler/bbbc013-plate-percell/"
+                                     "timing_per_module.csv");
     std::map<std::string, double> seconds;
     for (const auto& row : table.rows)
         seconds[row[table.column("module")]] = std::stod(row[table.column("cpu_median_s")]);
@@ -50,22 +52,24 @@ std::map<std::string, double> cellprofiler_seconds() {
 
 int main(int argc, char** argv) {
     const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 5;
-    const fs::path well = argc > 2 ? fs::path(argv[2])
-                                   : kShared / "fixtures/cellprofiler/bbbc013-A01";
+    const fs::path well =
+        argc > 2 ? fs::path(argv[2]) : kShared / "fixtures/cellprofiler/bbbc013-A01";
     cv::setNumThreads(1);
 
     const auto image_table = hcs::read_csv(well / "Image.csv");
     std::map<std::string, hcs::ChannelImage> channels;
     for (const std::string channel : {"DNA", "GFP"}) {
         const auto& row = image_table.rows[0];
-        channels[channel] = hcs::read_image(kShared / row[image_table.column("PathName_" + channel)] /
-                                            row[image_table.column("FileName_" + channel)]);
+        channels[channel] =
+            hcs::read_image(kShared / row[image_table.column("PathName_" + channel)] /
+                            row[image_table.column("FileName_" + channel)]);
     }
     hcs::measure::ImageSetObjects objects;
     objects.nuclei = hcs::read_labels(well / "labels/Nuclei.tif");
     objects.cells = hcs::read_labels(well / "labels/Cells.tif");
     objects.cytoplasm = hcs::read_labels(well / "labels/Cytoplasm.tif");
-    objects.nuclei_unfiltered = hcs::read_labels(well / "cp_internal_labels/Nuclei_small_removed.tif");
+    objects.nuclei_unfiltered =
+        hcs::read_labels(well / "cp_internal_labels/Nuclei_small_removed.tif");
     objects.cells_unfiltered =
         hcs::read_labels(well / "cp_internal_labels/Cells_propagated_unfiltered.tif");
     hcs::measure::MeasureSettings settings;
@@ -81,7 +85,8 @@ int main(int argc, char** argv) {
     std::size_t cells = 0;
     for (int r = 0; r < repeats; ++r) {
         const double start = hcs::measure::thread_cpu_seconds();
-        const auto measured = hcs::measure::measure_image_set(image_set, channels, objects, settings);
+        const auto measured =
+            hcs::measure::measure_image_set(image_set, channels, objects, settings);
         const double total = hcs::measure::thread_cpu_seconds() - start;
         best_total = std::min(best_total, total);
         cells = measured.cells.rows();

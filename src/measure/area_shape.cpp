@@ -26,18 +26,58 @@ constexpr int kZernikeOrder = 9;
 constexpr double kMomentRoundingTolerance = 1e-12;
 
 // Feature names in the order CellProfiler's exporter writes them (alphabetical).
-const std::array<const char*, 25> kShapeNames = {
-    "Area", "BoundingBoxArea", "BoundingBoxMaximum_X", "BoundingBoxMaximum_Y",
-    "BoundingBoxMinimum_X", "BoundingBoxMinimum_Y", "Center_X", "Center_Y", "Compactness",
-    "ConvexArea", "Eccentricity", "EquivalentDiameter", "EulerNumber", "Extent", "FormFactor",
-    "MajorAxisLength", "MaxFeretDiameter", "MaximumRadius", "MeanRadius", "MedianRadius",
-    "MinFeretDiameter", "MinorAxisLength", "Orientation", "Perimeter", "Solidity"};
+const std::array<const char*, 25> kShapeNames = {"Area",
+                                                 "BoundingBoxArea",
+                                                 "BoundingBoxMaximum_X",
+                                                 "BoundingBoxMaximum_Y",
+                                                 "BoundingBoxMinimum_X",
+                                                 "BoundingBoxMinimum_Y",
+                                                 "Center_X",
+                                                 "Center_Y",
+                                                 "Compactness",
+                                                 "ConvexArea",
+                                                 "Eccentricity",
+                                                 "EquivalentDiameter",
+                                                 "EulerNumber",
+                                                 "Extent",
+                                                 "FormFactor",
+                                                 "MajorAxisLength",
+                                                 "MaxFeretDiameter",
+                                                 "MaximumRadius",
+                                                 "MeanRadius",
+                                                 "MedianRadius",
+                                                 "MinFeretDiameter",
+                                                 "MinorAxisLength",
+                                                 "Orientation",
+                                                 "Perimeter",
+                                                 "Solidity"};
 
 enum Shape {
-    kArea, kBoundingBoxArea, kMaxX, kMaxY, kMinX, kMinY, kCenterX, kCenterY, kCompactness,
-    kConvexArea, kEccentricity, kEquivalentDiameter, kEulerNumber, kExtent, kFormFactor,
-    kMajorAxis, kMaxFeret, kMaximumRadius, kMeanRadius, kMedianRadius, kMinFeret, kMinorAxis,
-    kOrientation, kPerimeter, kSolidity
+    kArea,
+    kBoundingBoxArea,
+    kMaxX,
+    kMaxY,
+    kMinX,
+    kMinY,
+    kCenterX,
+    kCenterY,
+    kCompactness,
+    kConvexArea,
+    kEccentricity,
+    kEquivalentDiameter,
+    kEulerNumber,
+    kExtent,
+    kFormFactor,
+    kMajorAxis,
+    kMaxFeret,
+    kMaximumRadius,
+    kMeanRadius,
+    kMedianRadius,
+    kMinFeret,
+    kMinorAxis,
+    kOrientation,
+    kPerimeter,
+    kSolidity
 };
 
 // The object's pixels as a CV_8U crop of its bounding box (skimage regionprops "image").
@@ -121,11 +161,15 @@ std::vector<cv::Point> possible_hull(const cv::Mat& mask) {
 double convex_area(const cv::Mat& mask, const std::vector<cv::Point>& ends) {
     std::vector<cv::Point2d> corners;
     for (const cv::Point& p : ends) {
-        corners.insert(corners.end(), {{p.x - 0.5, double(p.y)}, {p.x + 0.5, double(p.y)},
-                                       {double(p.x), p.y - 0.5}, {double(p.x), p.y + 0.5}});
+        corners.insert(corners.end(), {{p.x - 0.5, double(p.y)},
+                                       {p.x + 0.5, double(p.y)},
+                                       {double(p.x), p.y - 0.5},
+                                       {double(p.x), p.y + 0.5}});
     }
     const std::vector<cv::Point2d> hull = convex_hull(std::move(corners));
-    const auto inside = [&](int x, int y) { return inside_or_on_hull(hull, {double(x), double(y)}); };
+    const auto inside = [&](int x, int y) {
+        return inside_or_on_hull(hull, {double(x), double(y)});
+    };
     double count = 0;
     for (int y = 0; y < mask.rows; ++y) {
         const uchar* row = mask.ptr<uchar>(y);
@@ -185,8 +229,8 @@ void radius_features(const cv::Mat& mask, std::array<double, 25>& f) {
     std::sort(inside.begin(), inside.end());
     f[kMaximumRadius] = inside.back();
     const std::size_t middle = (inside.size() - 1) / 2;
-    f[kMedianRadius] = inside.size() % 2 == 1 ? inside[middle]
-                                               : (inside[middle] + inside[middle + 1]) / 2;
+    f[kMedianRadius] =
+        inside.size() % 2 == 1 ? inside[middle] : (inside[middle] + inside[middle + 1]) / 2;
 }
 
 std::array<double, 25> shape_of(const ObjectSet& objects, cv::Rect box, int label) {
@@ -246,10 +290,10 @@ double perimeter_4(const cv::Mat& mask) {
         for (int x = 1; x + 1 < border.cols; ++x) {
             if (!border.at<uchar>(y, x)) continue;
             const int code = 1 +
-                2 * (border.at<uchar>(y - 1, x) + border.at<uchar>(y + 1, x) +
-                     border.at<uchar>(y, x - 1) + border.at<uchar>(y, x + 1)) +
-                10 * (border.at<uchar>(y - 1, x - 1) + border.at<uchar>(y - 1, x + 1) +
-                      border.at<uchar>(y + 1, x - 1) + border.at<uchar>(y + 1, x + 1));
+                             2 * (border.at<uchar>(y - 1, x) + border.at<uchar>(y + 1, x) +
+                                  border.at<uchar>(y, x - 1) + border.at<uchar>(y, x + 1)) +
+                             10 * (border.at<uchar>(y - 1, x - 1) + border.at<uchar>(y - 1, x + 1) +
+                                   border.at<uchar>(y + 1, x - 1) + border.at<uchar>(y + 1, x + 1));
             total += weights[static_cast<std::size_t>(code)];
         }
     return total;

@@ -139,7 +139,8 @@ std::vector<EnclosingCircle> centrosome_enclosing_circles(
             if (!searches[h].active) continue;
             for (std::size_t k = 0; k < hulls[h].size(); ++k) {
                 if (searches[h].within[k] < 2) continue;
-                const Angles a = angles(point(h, searches[h].s0), point(h, searches[h].s1), point(h, k));
+                const Angles a =
+                    angles(point(h, searches[h].s0), point(h, searches[h].s1), point(h, k));
                 owner.push_back(h);
                 vertex.push_back(k);
                 vertex_angles.push_back(a);
@@ -160,7 +161,8 @@ std::vector<EnclosingCircle> centrosome_enclosing_circles(
                 const cv::Point2d a = point(h, search.s0), b = point(h, search.s1);
                 circles[h].center_i = (a.y + b.y) / 2;
                 circles[h].center_j = (a.x + b.x) / 2;
-                circles[h].radius = std::sqrt((a.y - b.y) * (a.y - b.y) + (a.x - b.x) * (a.x - b.x)) / 2;
+                circles[h].radius =
+                    std::sqrt((a.y - b.y) * (a.y - b.y) + (a.x - b.x) * (a.x - b.x)) / 2;
                 search.active = false;
                 continue;
             }

@@ -82,11 +82,12 @@ std::vector<std::string> available_cross_object_families() {
     return families;
 }
 
-FamilyResults run_cross_object_families([[maybe_unused]] const std::vector<const ObjectSet*>& sets,
-                                        [[maybe_unused]] const std::map<std::string, ChannelImage>& channels,
-                                        [[maybe_unused]] const std::vector<std::string>& names,
-                                        [[maybe_unused]] const MeasureSettings& settings,
-                                        [[maybe_unused]] std::vector<std::pair<std::string, double>>& seconds) {
+FamilyResults run_cross_object_families(
+    [[maybe_unused]] const std::vector<const ObjectSet*>& sets,
+    [[maybe_unused]] const std::map<std::string, ChannelImage>& channels,
+    [[maybe_unused]] const std::vector<std::string>& names,
+    [[maybe_unused]] const MeasureSettings& settings,
+    [[maybe_unused]] std::vector<std::pair<std::string, double>>& seconds) {
     FamilyResults results;
 #ifdef HCS_MEASURE_HAS_TEXTURE
     if (settings.texture) {
@@ -96,8 +97,8 @@ FamilyResults run_cross_object_families([[maybe_unused]] const std::vector<const
             for (const ObjectSet* set : sets)
                 append(results.objects[set->name],
                        measure_texture(*set, image, name, settings.texture_settings));
-            for (auto& [feature, values] : measure_image_texture(image, name,
-                                                                 settings.texture_settings))
+            for (auto& [feature, values] :
+                 measure_image_texture(image, name, settings.texture_settings))
                 results.image.emplace_back(feature, values.empty() ? 0.0 : values.front());
         }
         add_seconds(seconds, "Texture", start);

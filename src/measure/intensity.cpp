@@ -55,8 +55,8 @@ double quantile_unsorted(std::vector<double>& values, double fraction) {
     std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index),
                      values.end());
     if (index + 1 >= values.size()) return values[index];
-    const double next = *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(index) + 1,
-                                          values.end());
+    const double next =
+        *std::min_element(values.begin() + static_cast<std::ptrdiff_t>(index) + 1, values.end());
     const double weight = position - below;
     return values[index] * (1 - weight) + next * weight;
 }
@@ -115,11 +115,27 @@ std::vector<double> measure_one(const cv::Mat& labels, const cv::Mat& image, cv:
     std::vector<double> deviations(sorted.size());
     for (std::size_t i = 0; i < sorted.size(); ++i) deviations[i] = std::abs(sorted[i] - median);
 
-    return {whole.integrated, whole.mean, whole.std, whole.minimum, whole.maximum,
-            edge.integrated, edge.mean, edge.std, edge.minimum, edge.maximum,
-            displacement, cellprofiler_quantile(sorted, 0.25), median,
-            quantile_unsorted(deviations, kMadFraction), cellprofiler_quantile(sorted, 0.75),
-            mass_x, mass_y, 0.0, static_cast<double>(best_x), static_cast<double>(best_y), 0.0};
+    return {whole.integrated,
+            whole.mean,
+            whole.std,
+            whole.minimum,
+            whole.maximum,
+            edge.integrated,
+            edge.mean,
+            edge.std,
+            edge.minimum,
+            edge.maximum,
+            displacement,
+            cellprofiler_quantile(sorted, 0.25),
+            median,
+            quantile_unsorted(deviations, kMadFraction),
+            cellprofiler_quantile(sorted, 0.75),
+            mass_x,
+            mass_y,
+            0.0,
+            static_cast<double>(best_x),
+            static_cast<double>(best_y),
+            0.0};
 }
 
 // Where scipy.ndimage.maximum_position puts each object's maximum when values tie: it sorts
@@ -160,13 +176,14 @@ Measurements measure_intensity(const ObjectSet& objects, const cv::Mat& image,
                                const std::string& channel) {
     assert(image.type() == CV_32F && image.size() == objects.labels.size());
     static const char* const kIntensityNames[] = {
-        "IntegratedIntensity", "MeanIntensity", "StdIntensity", "MinIntensity", "MaxIntensity",
-        "IntegratedIntensityEdge", "MeanIntensityEdge", "StdIntensityEdge", "MinIntensityEdge",
-        "MaxIntensityEdge", "MassDisplacement", "LowerQuartileIntensity", "MedianIntensity",
-        "MADIntensity", "UpperQuartileIntensity"};
-    static const char* const kLocationNames[] = {
-        "CenterMassIntensity_X", "CenterMassIntensity_Y", "CenterMassIntensity_Z",
-        "MaxIntensity_X", "MaxIntensity_Y", "MaxIntensity_Z"};
+        "IntegratedIntensity", "MeanIntensity",    "StdIntensity",
+        "MinIntensity",        "MaxIntensity",     "IntegratedIntensityEdge",
+        "MeanIntensityEdge",   "StdIntensityEdge", "MinIntensityEdge",
+        "MaxIntensityEdge",    "MassDisplacement", "LowerQuartileIntensity",
+        "MedianIntensity",     "MADIntensity",     "UpperQuartileIntensity"};
+    static const char* const kLocationNames[] = {"CenterMassIntensity_X", "CenterMassIntensity_Y",
+                                                 "CenterMassIntensity_Z", "MaxIntensity_X",
+                                                 "MaxIntensity_Y",        "MaxIntensity_Z"};
 
     Measurements result;
     for (const char* name : kIntensityNames) {

@@ -71,8 +71,10 @@ ImageSetObjects load_image_set_objects(const ImageSet& image_set,
 
     const std::filesystem::path path = segmentation_folder / (image_set.name() + ".h5");
     if (!std::filesystem::exists(path)) {
-        throw InputError("image set " + image_set.name() + ": no ObjectsFileName_* columns and no "
-                         "segmentation file " + path.string());
+        throw InputError("image set " + image_set.name() +
+                         ": no ObjectsFileName_* columns and no "
+                         "segmentation file " +
+                         path.string());
     }
     try {
         H5::H5File file(path.string(), H5F_ACC_RDONLY);

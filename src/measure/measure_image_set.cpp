@@ -11,8 +11,8 @@
 #include <set>
 
 #include "hcs/core/errors.hpp"
-#include "hcs/measure/intensity.hpp"
 #include "hcs/measure/family_runner.hpp"
+#include "hcs/measure/intensity.hpp"
 
 namespace hcs::measure {
 
@@ -81,8 +81,8 @@ Measurements object_locations(const ObjectSet& objects) {
         y[k] = n[k] > 0 ? y[k] / n[k] : kNaN;
         number[k] = static_cast<double>(k + 1);
     }
-    Measurements result = {{"Location_Center_X", x}, {"Location_Center_Y", y},
-                           {"Number_Object_Number", number}};
+    Measurements result = {
+        {"Location_Center_X", x}, {"Location_Center_Y", y}, {"Number_Object_Number", number}};
     // IdentifyTertiaryObjects records no Z centre, the Identify modules before it do.
     if (objects.name != "Cytoplasm") result.emplace_back("Location_Center_Z", z);
     return result;
@@ -116,15 +116,15 @@ FeatureTable assemble_table(const ImageSet& image_set,
         std::sort(features.begin(), features.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });
         for (const auto& column : features) rows = std::max(rows, column.second.size());
-        for (const auto& column : features) table.feature_names.push_back(object + "_" +
-                                                                          column.first);
+        for (const auto& column : features)
+            table.feature_names.push_back(object + "_" + column.first);
     }
     for (const auto& [name, value] : image_set.metadata) table.metadata_names.push_back(name);
     table.metadata_names.insert(table.metadata_names.end(), {"ImageNumber", "ObjectNumber"});
 
-    table.features = FeatureMatrix::Constant(static_cast<Eigen::Index>(rows),
-                                             static_cast<Eigen::Index>(table.feature_names.size()),
-                                             kNaN);
+    table.features =
+        FeatureMatrix::Constant(static_cast<Eigen::Index>(rows),
+                                static_cast<Eigen::Index>(table.feature_names.size()), kNaN);
     Eigen::Index column = 0;
     for (const auto& [object, features] : per_object)
         for (const auto& [name, values] : features) {
@@ -145,8 +145,8 @@ FeatureTable assemble_table(const ImageSet& image_set,
 // The families of this module's own files on one object set.
 Measurements measure_objects(const ObjectSet& objects, const cv::Mat& unfiltered,
                              const std::map<std::string, ChannelImage>& channels,
-                             const std::vector<std::string>& names,
-                             const MeasureSettings& settings, Timer& timer) {
+                             const std::vector<std::string>& names, const MeasureSettings& settings,
+                             Timer& timer) {
     Measurements result = object_locations(objects);
     auto start = Clock::now();
     if (settings.area_shape) {
@@ -162,9 +162,9 @@ Measurements measure_objects(const ObjectSet& objects, const cv::Mat& unfiltered
     const auto neighbors = settings.neighbors.find(objects.name);
     if (neighbors != settings.neighbors.end()) {
         start = Clock::now();
-        append(result, measure_object_neighbors(objects, unfiltered.empty() ? objects.labels
-                                                                             : unfiltered,
-                                                neighbors->second));
+        append(result,
+               measure_object_neighbors(objects, unfiltered.empty() ? objects.labels : unfiltered,
+                                        neighbors->second));
         timer.add("Neighbors", start);
     }
     return result;
@@ -201,8 +201,8 @@ void read_value(const nlohmann::json& section, const std::string& key, T& value)
     try {
         value = section.at(key).get<T>();
     } catch (const nlohmann::json::exception&) {
-        throw UsageError("config key /measure/" + key + " has the wrong type: " +
-                         section.at(key).dump());
+        throw UsageError("config key /measure/" + key +
+                         " has the wrong type: " + section.at(key).dump());
     }
 }
 
@@ -245,7 +245,9 @@ ImageSetMeasurements measure_image_set(const ImageSet& image_set,
     const std::vector<std::string> names = channels_to_measure(image_set, channels, settings);
     if (names.empty()) throw InputError("image set " + image_set.name() + " has no channels");
     const std::vector<std::pair<std::string, cv::Mat>> labels = {
-        {"Nuclei", objects.nuclei}, {"Cells", objects.cells}, {"Cytoplasm", objects.cytoplasm},
+        {"Nuclei", objects.nuclei},
+        {"Cells", objects.cells},
+        {"Cytoplasm", objects.cytoplasm},
         {"Nuclei (unfiltered)", objects.nuclei_unfiltered},
         {"Cells (unfiltered)", objects.cells_unfiltered}};
     check_sizes(image_set, channels, names, labels);
@@ -254,23 +256,23 @@ ImageSetMeasurements measure_image_set(const ImageSet& image_set,
     Timer timer{result.seconds_per_family};
     std::vector<ObjectSet> sets;
     for (std::size_t i = 0; i < 3; ++i) {
-        if (!labels[i].second.empty()) sets.push_back(ObjectSet::from_labels(labels[i].first,
-                                                                             labels[i].second));
+        if (!labels[i].second.empty())
+            sets.push_back(ObjectSet::from_labels(labels[i].first, labels[i].second));
     }
     std::vector<const ObjectSet*> pointers;
     for (const ObjectSet& set : sets) pointers.push_back(&set);
 
     std::vector<std::pair<std::string, Measurements>> per_object;
     for (const ObjectSet& set : sets) {
-        const cv::Mat& unfiltered = set.name == "Nuclei" ? objects.nuclei_unfiltered
+        const cv::Mat& unfiltered = set.name == "Nuclei"  ? objects.nuclei_unfiltered
                                     : set.name == "Cells" ? objects.cells_unfiltered
                                                           : cv::Mat();
         per_object.emplace_back(set.name,
                                 measure_objects(set, unfiltered, channels, names, settings, timer));
         result.image.emplace_back("Count_" + set.name, set.count);
     }
-    FamilyResults shared = run_cross_object_families(pointers, channels, names, settings,
-                                                     result.seconds_per_family);
+    FamilyResults shared =
+        run_cross_object_families(pointers, channels, names, settings, result.seconds_per_family);
     for (auto& [name, features] : per_object) append(features, std::move(shared.objects[name]));
     for (auto& figure : shared.image) result.image.push_back(std::move(figure));
 

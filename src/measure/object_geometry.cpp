@@ -1,4 +1,5 @@
-// Convex hull (Andrew's monotone chain) and the exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012, two 1-D passes).
+// Convex hull (Andrew's monotone chain) and the exact Euclidean distance transform (Felzenszwalb &
+// Huttenlocher 2012, two 1-D passes).
 
 #include "hcs/measure/object_geometry.hpp"
 
@@ -47,9 +48,8 @@ void distance_1d(const double* f, double* d, int n, std::vector<int>& v, std::ve
 }  // namespace
 
 std::vector<cv::Point2d> convex_hull(std::vector<cv::Point2d> points) {
-    std::sort(points.begin(), points.end(), [](cv::Point2d a, cv::Point2d b) {
-        return a.x < b.x || (a.x == b.x && a.y < b.y);
-    });
+    std::sort(points.begin(), points.end(),
+              [](cv::Point2d a, cv::Point2d b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
     points.erase(std::unique(points.begin(), points.end()), points.end());
     if (points.size() < 3) return points;
 
@@ -74,15 +74,14 @@ bool inside_or_on_hull(const std::vector<cv::Point2d>& hull, cv::Point2d p) {
     if (n == 2) {
         const bool collinear = cross(hull[0], hull[1], p) == 0;
         return collinear && std::min(hull[0].x, hull[1].x) <= p.x &&
-               p.x <= std::max(hull[0].x, hull[1].x) &&
-               std::min(hull[0].y, hull[1].y) <= p.y && p.y <= std::max(hull[0].y, hull[1].y);
+               p.x <= std::max(hull[0].x, hull[1].x) && std::min(hull[0].y, hull[1].y) <= p.y &&
+               p.y <= std::max(hull[0].y, hull[1].y);
     }
     for (std::size_t i = 0; i < n; ++i) {
         if (cross(hull[i], hull[(i + 1) % n], p) < 0) return false;
     }
     return true;
 }
-
 
 cv::Mat exact_distance_transform(const cv::Mat& mask) {
     const int rows = mask.rows, cols = mask.cols;

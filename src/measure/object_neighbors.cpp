@@ -91,7 +91,8 @@ std::vector<cv::Rect> grown_boxes(const cv::Mat& labels, int count, int margin) 
     for (int k = 1; k <= count; ++k) {
         if (x1[k] < 0) continue;
         boxes[k - 1] = cv::Rect(cv::Point(x0[k] - margin, y0[k] - margin),
-                                cv::Point(x1[k] + margin + 1, y1[k] + margin + 1)) & image;
+                                cv::Point(x1[k] + margin + 1, y1[k] + margin + 1)) &
+                       image;
     }
     return boxes;
 }
@@ -121,9 +122,8 @@ std::vector<int> three_closest(const std::vector<double>& distances) {
     std::iota(order.begin(), order.end(), 0);
     const auto key = [&](int i) { return std::isnan(distances[i]) ? INFINITY : distances[i]; };
     const std::size_t keep = std::min<std::size_t>(3, order.size());
-    std::partial_sort(order.begin(), order.begin() + keep, order.end(), [&](int a, int b) {
-        return key(a) < key(b) || (key(a) == key(b) && a < b);
-    });
+    std::partial_sort(order.begin(), order.begin() + keep, order.end(),
+                      [&](int a, int b) { return key(a) < key(b) || (key(a) == key(b) && a < b); });
     order.resize(keep);
     return order;
 }
@@ -132,9 +132,12 @@ std::vector<int> three_closest(const std::vector<double>& distances) {
 
 std::string neighbor_scale(const NeighborSettings& settings) {
     switch (settings.method) {
-        case NeighborMethod::ExpandUntilAdjacent: return "Expanded";
-        case NeighborMethod::Adjacent: return "Adjacent";
-        case NeighborMethod::WithinDistance: return std::to_string(settings.distance);
+        case NeighborMethod::ExpandUntilAdjacent:
+            return "Expanded";
+        case NeighborMethod::Adjacent:
+            return "Adjacent";
+        case NeighborMethod::WithinDistance:
+            return std::to_string(settings.distance);
     }
     return "";
 }
@@ -345,9 +348,13 @@ Measurements measure_object_neighbors(const ObjectSet& kept, const cv::Mat& unfi
         const int number = numbers[k];
         if (number == 0) continue;  // an object without pixels: nothing to measure
         const int i = number - 1;
-        const double values[] = {closest.angle[i], closest.first_distance[i],
-                                 closest_numbers.first[k], neighbor_count[i], touching[i],
-                                 closest.second_distance[i], closest_numbers.second[k]};
+        const double values[] = {closest.angle[i],
+                                 closest.first_distance[i],
+                                 closest_numbers.first[k],
+                                 neighbor_count[i],
+                                 touching[i],
+                                 closest.second_distance[i],
+                                 closest_numbers.second[k]};
         for (std::size_t f = 0; f < result.size(); ++f) result[f].second[k] = values[f];
     }
     return result;

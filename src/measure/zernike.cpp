@@ -30,9 +30,9 @@ std::vector<double> radial_coefficients(int n, int m) {
     std::vector<double> coefficients;
     double sign = 1;
     for (int k = 0; k <= (n - m) / 2; ++k) {
-        coefficients.push_back(sign * factorial(n - k) /
-                               (factorial(k) * factorial((n + m) / 2 - k) *
-                                factorial((n - m) / 2 - k)));
+        coefficients.push_back(
+            sign * factorial(n - k) /
+            (factorial(k) * factorial((n + m) / 2 - k) * factorial((n - m) / 2 - k)));
         sign = -sign;
     }
     return coefficients;
@@ -87,7 +87,8 @@ std::vector<std::vector<double>> zernike_moments(const ObjectSet& objects,
                 const double r2 = u * u + v * v;
                 std::complex<double> powers[kMaxPower + 1];
                 powers[0] = 1;
-                for (int m = 1; m <= kMaxPower; ++m) powers[m] = powers[m - 1] * std::complex<double>(v, u);
+                for (int m = 1; m <= kMaxPower; ++m)
+                    powers[m] = powers[m - 1] * std::complex<double>(v, u);
                 for (std::size_t i = 0; i < indexes.size(); ++i) {
                     double radial = 0;
                     for (double c : coefficients[i]) radial = radial * r2 + c;

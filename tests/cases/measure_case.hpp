@@ -69,8 +69,7 @@ inline Tables run(const hcs::ImageSet& image_set, const std::vector<std::string>
 // the value's magnitude (at least of 1) for those features.
 inline double tolerance_for(const std::string& feature, double value, double tol) {
     const bool from_pixels = feature.find("Intensity") != std::string::npos;
-    return from_pixels ? std::max(tol, std::ldexp(1.0, -22) * std::max(std::abs(value), 1.0))
-                       : tol;
+    return from_pixels ? std::max(tol, std::ldexp(1.0, -22) * std::max(std::abs(value), 1.0)) : tol;
 }
 
 // Checks one "expected" entry; returns false (without failing) when its family is not built.

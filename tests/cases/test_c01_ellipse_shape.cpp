@@ -6,7 +6,8 @@
 
 namespace {
 
-const std::filesystem::path kCase = std::filesystem::path(HCS_SHARED_DIR) / "cases/c01-ellipse-shape";
+const std::filesystem::path kCase =
+    std::filesystem::path(HCS_SHARED_DIR) / "cases/c01-ellipse-shape";
 
 TEST(CaseC01, EllipseShapeAndIntensityMatchTheHandDerivation) {
     const nlohmann::json spec = measure_case::read_case(kCase);

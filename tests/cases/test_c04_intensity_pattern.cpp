@@ -9,7 +9,8 @@
 
 namespace {
 
-const std::filesystem::path kCase = std::filesystem::path(HCS_SHARED_DIR) / "cases/c04-intensity-pattern";
+const std::filesystem::path kCase =
+    std::filesystem::path(HCS_SHARED_DIR) / "cases/c04-intensity-pattern";
 
 TEST(CaseC04, IntensityStatisticsFollowCellProfilersQuantileRule) {
     const nlohmann::json spec = measure_case::read_case(kCase);

@@ -26,9 +26,9 @@ struct StageRun {
 
 StageRun run_measure(const fs::path& folder, const std::string& arguments) {
     const fs::path log = folder / "stderr.txt";
-    const std::string command = kBinary.string() + " --manifest " + (folder / "manifest.csv").string() +
-                                " --output " + (folder / "out").string() + " --threads 1 " + arguments +
-                                " 2> " + log.string();
+    const std::string command =
+        kBinary.string() + " --manifest " + (folder / "manifest.csv").string() + " --output " +
+        (folder / "out").string() + " --threads 1 " + arguments + " 2> " + log.string();
     const int status = std::system(command.c_str());
     StageRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -56,13 +56,15 @@ TEST(HcsMeasureBinary, LabelsOfAnotherSizeThanTheImagesFailWithExitCode1) {
     ASSERT_TRUE(fs::exists(kBinary)) << "build hcs-measure first";
     const fs::path folder = fresh_folder("size");
     // c01's image is 64x64, c04's labels 9x9.
-    write_manifest(folder, "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
+    write_manifest(folder,
+                   "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
                    "P1,A01,1," + (kCases / "c01-ellipse-shape/dna.tif").string() + "," +
                        (kCases / "c04-intensity-pattern/labels.tif").string());
     const StageRun run = run_measure(folder, "");
     EXPECT_EQ(run.exit_code, 1);
     EXPECT_NE(run.stderr_text.find("labels of Nuclei are 9x9 but the images are 64x64"),
-              std::string::npos) << run.stderr_text;
+              std::string::npos)
+        << run.stderr_text;
     EXPECT_FALSE(wrote_cells(folder));
 }
 
@@ -71,7 +73,8 @@ TEST(HcsMeasureBinary, FloatingPointLabelsFailWithExitCode1) {
     cv::Mat labels = cv::Mat::zeros(64, 64, CV_32F);
     labels(cv::Rect(10, 10, 5, 5)).setTo(1.5f);
     ASSERT_TRUE(cv::imwrite((folder / "labels.tif").string(), labels));
-    write_manifest(folder, "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
+    write_manifest(folder,
+                   "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
                    "P1,A01,1," + (kCases / "c01-ellipse-shape/dna.tif").string() + "," +
                        (folder / "labels.tif").string());
     const StageRun run = run_measure(folder, "");
@@ -105,7 +108,8 @@ TEST(HcsMeasureBinary, MoreThan2To31ObjectsFailWithExitCode1) {
 TEST(HcsMeasureBinary, AChannelMissingFromTheImageSetFailsWithExitCode1) {
     const fs::path folder = fresh_folder("channel");
     std::ofstream(folder / "config.json") << R"({"measure": {"channels": ["DNA", "GFP"]}})";
-    write_manifest(folder, "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
+    write_manifest(folder,
+                   "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
                    "P1,A01,1," + (kCases / "c01-ellipse-shape/dna.tif").string() + "," +
                        (kCases / "c01-ellipse-shape/labels.tif").string());
     const StageRun run = run_measure(folder, "--config " + (folder / "config.json").string());
@@ -117,7 +121,8 @@ TEST(HcsMeasureBinary, AChannelMissingFromTheImageSetFailsWithExitCode1) {
 TEST(HcsMeasureBinary, AGoodImageSetIsWrittenWithExitCode0) {
     // The control for the four failures above: the same inputs, right, give a table.
     const fs::path folder = fresh_folder("good");
-    write_manifest(folder, "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
+    write_manifest(folder,
+                   "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA,ObjectsFileName_Nuclei",
                    "P1,A01,1," + (kCases / "c01-ellipse-shape/dna.tif").string() + "," +
                        (kCases / "c01-ellipse-shape/labels.tif").string());
     const StageRun run = run_measure(folder, "");

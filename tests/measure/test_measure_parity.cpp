@@ -92,7 +92,8 @@ hcs::measure::ImageSetMeasurements measure_fixture(const Fixture& fixture) {
     objects.nuclei = hcs::read_labels(folder / "labels/Nuclei.tif");
     objects.cells = hcs::read_labels(folder / "labels/Cells.tif");
     objects.cytoplasm = hcs::read_labels(folder / "labels/Cytoplasm.tif");
-    objects.nuclei_unfiltered = hcs::read_labels(folder / "cp_internal_labels/Nuclei_small_removed.tif");
+    objects.nuclei_unfiltered =
+        hcs::read_labels(folder / "cp_internal_labels/Nuclei_small_removed.tif");
     objects.cells_unfiltered =
         hcs::read_labels(folder / "cp_internal_labels/Cells_propagated_unfiltered.tif");
 
@@ -138,8 +139,10 @@ std::map<std::string, ColumnResult> compare_object(const std::string& fixture,
                 continue;
             }
             ++result.mismatches;
-            const double relative = std::abs(actual - expected) / std::max(std::abs(expected), 1e-12);
-            if (result.mismatches == 1 || relative > result.worst_relative || std::isnan(relative)) {
+            const double relative =
+                std::abs(actual - expected) / std::max(std::abs(expected), 1e-12);
+            if (result.mismatches == 1 || relative > result.worst_relative ||
+                std::isnan(relative)) {
                 result.worst_relative = relative;
                 result.worst_row = number;
                 result.worst_ours = actual;
@@ -171,8 +174,8 @@ TEST(MeasureParity, EveryColumnMatchesCellProfilerOnTheFourFixtures) {
                     continue;
                 }
                 std::cout << "  MISMATCH " << name << ": " << result.mismatches << "/"
-                          << result.rows << " rows, worst object " << result.worst_row
-                          << " ours " << std::setprecision(17) << result.worst_ours << " CP "
+                          << result.rows << " rows, worst object " << result.worst_row << " ours "
+                          << std::setprecision(17) << result.worst_ours << " CP "
                           << result.worst_theirs << " (relative " << std::setprecision(3)
                           << result.worst_relative << ")\n";
                 failures.push_back(fixture.folder + " " + name);

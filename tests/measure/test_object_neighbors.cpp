@@ -27,8 +27,8 @@ cv::Mat two_squares() {
 
 TEST(ObjectNeighbors, WithinFivePixelsFindsTheOtherSquare) {
     const ObjectSet objects = ObjectSet::from_labels("Cells", two_squares());
-    auto f = by_name(measure_object_neighbors(objects, objects.labels,
-                                              {NeighborMethod::WithinDistance, 5}));
+    auto f = by_name(
+        measure_object_neighbors(objects, objects.labels, {NeighborMethod::WithinDistance, 5}));
     EXPECT_EQ(f["Neighbors_NumberOfNeighbors_5"][0], 1);
     EXPECT_EQ(f["Neighbors_FirstClosestObjectNumber_5"][0], 2);
     EXPECT_EQ(f["Neighbors_FirstClosestObjectNumber_5"][1], 1);
@@ -38,7 +38,8 @@ TEST(ObjectNeighbors, WithinFivePixelsFindsTheOtherSquare) {
 
 TEST(ObjectNeighbors, AdjacentNeedsTouchingAndAGapOfTwoIsNot) {
     const ObjectSet objects = ObjectSet::from_labels("Cells", two_squares());
-    auto f = by_name(measure_object_neighbors(objects, objects.labels, {NeighborMethod::Adjacent, 5}));
+    auto f =
+        by_name(measure_object_neighbors(objects, objects.labels, {NeighborMethod::Adjacent, 5}));
     EXPECT_EQ(f["Neighbors_NumberOfNeighbors_Adjacent"][0], 0);
     EXPECT_EQ(f["Neighbors_PercentTouching_Adjacent"][0], 0);
 }
@@ -56,8 +57,8 @@ TEST(ObjectNeighbors, ObjectsDiscardedAtTheBorderStillCountAsNeighbours) {
     cv::Mat kept = two_squares();
     kept.setTo(0, kept == 2);
     const ObjectSet objects = ObjectSet::from_labels("Cells", kept);
-    auto f = by_name(measure_object_neighbors(objects, two_squares(),
-                                              {NeighborMethod::WithinDistance, 5}));
+    auto f = by_name(
+        measure_object_neighbors(objects, two_squares(), {NeighborMethod::WithinDistance, 5}));
     EXPECT_EQ(f["Neighbors_NumberOfNeighbors_5"][0], 1);
     EXPECT_DOUBLE_EQ(f["Neighbors_FirstClosestDistance_5"][0], 5);
     // The closest *kept* object does not exist: CellProfiler writes 0.

@@ -58,8 +58,8 @@ struct ImageSetObjects {
 };
 
 struct ImageSetMeasurements {
-    FeatureTable cells;                                 // one row per cell
-    std::vector<std::pair<std::string, double>> image;  // Count_*, image-level figures
+    FeatureTable cells;                                              // one row per cell
+    std::vector<std::pair<std::string, double>> image;               // Count_*, image-level figures
     std::vector<std::pair<std::string, double>> seconds_per_family;  // timing, for logs/bench
 };
 

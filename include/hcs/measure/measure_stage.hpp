@@ -13,12 +13,12 @@
 namespace hcs::measure {
 
 struct MeasureRun {
-    std::filesystem::path output;             // cells/ and images/ go here
-    std::filesystem::path segmentation;       // seg/<name>.h5 files, when no manifest labels
-    std::string format = "h5";                // "h5", "csv" or "csv.gz"
-    int camera_bit_depth = 0;                 // as hcs::read_image
+    std::filesystem::path output;        // cells/ and images/ go here
+    std::filesystem::path segmentation;  // seg/<name>.h5 files, when no manifest labels
+    std::string format = "h5";           // "h5", "csv" or "csv.gz"
+    int camera_bit_depth = 0;            // as hcs::read_image
     MeasureSettings settings;
-    nlohmann::json config;                    // effective configuration, for provenance
+    nlohmann::json config;  // effective configuration, for provenance
 };
 
 // Throws InputError (one line) for bad input; writes nothing for this image set then.
