@@ -62,12 +62,11 @@ struct Cooccurrence {
 
 Cooccurrence cooccurrence(const cv::Mat& levels, const LevelIndex& index, int dy, int dx) {
     const int n = static_cast<int>(index.level_of_index.size());
-    // n <= 256 levels; the table is reused and only its touched cells are reset afterwards
+    // n <= 256 levels; the table is reused and reset after use. Small crops (objects) record the
+    // cells they touch; large ones (whole images) scan the table instead.
     thread_local std::vector<int> dense(256 * 256, 0);
+    const bool scan_table = levels.total() > static_cast<std::size_t>(4 * n * n);
     std::vector<int> touched;
-    auto add = [&](int key) {
-        if (dense[key]++ == 0) touched.push_back(key);
-    };
     for (int row = 0; row + dy < levels.rows; ++row) {
         const std::uint8_t* line = levels.ptr<std::uint8_t>(row);
         const std::uint8_t* other = levels.ptr<std::uint8_t>(row + dy);
@@ -77,10 +76,15 @@ Cooccurrence cooccurrence(const cv::Mat& levels, const LevelIndex& index, int dy
             const int a = index.index_of_level[line[col]];
             const int b = index.index_of_level[other[col + dx]];
             if (a < 0 || b < 0) continue;
-            add(a * n + b);
-            add(b * n + a);
+            if (!scan_table && dense[a * n + b] == 0) touched.push_back(a * n + b);
+            ++dense[a * n + b];
+            if (!scan_table && dense[b * n + a] == 0) touched.push_back(b * n + a);
+            ++dense[b * n + a];
         }
     }
+    if (scan_table)
+        for (int key = 0; key < n * n; ++key)
+            if (dense[key] != 0) touched.push_back(key);
     Cooccurrence out;  // cells in the order first met; only summation order depends on it
     for (int key : touched) {
         out.row.push_back(key / n), out.col.push_back(key % n);
