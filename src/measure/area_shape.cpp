@@ -266,6 +266,23 @@ std::array<double, 25> shape_of(const ObjectSet& objects, cv::Rect box, int labe
     return f;
 }
 
+// The advanced features of every object as further AreaShape_ columns.
+void append_advanced(const ObjectSet& objects, Measurements& result) {
+    const auto count = static_cast<std::size_t>(objects.count);
+    const std::size_t first = result.size();
+    for (int label = 1; label <= objects.count; ++label) {
+        const cv::Rect box = objects.boxes[static_cast<std::size_t>(label - 1)];
+        if (box.empty()) continue;
+        const auto features = advanced_shape_features(object_mask(objects, box, label));
+        if (result.size() == first) {
+            for (const auto& [name, value] : features)
+                result.emplace_back("AreaShape_" + name, std::vector<double>(count, kNaN));
+        }
+        for (std::size_t k = 0; k < features.size(); ++k)
+            result[first + k].second[static_cast<std::size_t>(label - 1)] = features[k].second;
+    }
+}
+
 }  // namespace
 
 double perimeter_4(const cv::Mat& mask) {
@@ -328,6 +345,7 @@ Measurements measure_area_shape(const ObjectSet& objects, const AreaShapeSetting
         for (std::size_t k = 0; k < f.size(); ++k) result[k].second[label - 1] = f[k];
     }
 
+    if (settings.advanced) append_advanced(objects, result);
     if (settings.zernike) {
         const auto indexes = zernike_indexes(kZernikeOrder);
         const auto moments = zernike_moments(objects, indexes);

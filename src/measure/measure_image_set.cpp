@@ -218,6 +218,7 @@ MeasureSettings MeasureSettings::from_json(const nlohmann::json& config) {
     read_value(section, "channels", settings.channels);
     read_value(section, "area_shape", settings.area_shape);
     read_value(section, "zernike", settings.area_shape_settings.zernike);
+    read_value(section, "advanced_shape", settings.area_shape_settings.advanced);
     read_value(section, "intensity", settings.intensity);
     read_value(section, "texture", settings.texture);
     read_value(section, "texture_scales", settings.texture_settings.scales);
