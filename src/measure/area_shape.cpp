@@ -156,11 +156,13 @@ std::vector<cv::Point> possible_hull(const cv::Mat& mask) {
 }
 
 // Pixels of the crop inside the hull of the pixels' edge midpoints (skimage convex_hull_image
-// with offset coordinates; points on the hull's edges count). Each row holds one run of hull
-// pixels that contains the row's object pixels, so only the run's ends are searched.
-double convex_area(const cv::Mat& mask, const std::vector<cv::Point>& ends) {
+// with offset coordinates; points on the hull's edges count). That hull is the hull of the pixel
+// centres grown by the diamond of edge midpoints, so the centres' hull vertices suffice. Each row
+// holds one run of hull pixels containing the row's object pixels: only the run's ends are
+// searched.
+double convex_area(const cv::Mat& mask, const std::vector<cv::Point2d>& centre_hull) {
     std::vector<cv::Point2d> corners;
-    for (const cv::Point& p : ends) {
+    for (const cv::Point2d& p : centre_hull) {
         corners.insert(corners.end(), {{p.x - 0.5, double(p.y)},
                                        {p.x + 0.5, double(p.y)},
                                        {double(p.x), p.y - 0.5},
@@ -190,9 +192,7 @@ double convex_area(const cv::Mat& mask, const std::vector<cv::Point>& ends) {
 
 // Min and max Feret diameters of the hull of pixel centres (centrosome feret_diameter): the
 // narrowest caliper width over the hull's edges and the longest vertex-to-vertex distance.
-std::pair<double, double> feret_diameters(const std::vector<cv::Point>& ends) {
-    std::vector<cv::Point2d> centres(ends.begin(), ends.end());
-    const std::vector<cv::Point2d> hull = convex_hull(std::move(centres));
+std::pair<double, double> feret_diameters(const std::vector<cv::Point2d>& hull) {
     double longest = 0;
     for (std::size_t i = 0; i < hull.size(); ++i)
         for (std::size_t j = i + 1; j < hull.size(); ++j)
@@ -226,11 +226,13 @@ void radius_features(const cv::Mat& mask, std::array<double, 25>& f) {
     double sum = 0;
     for (double d : inside) sum += d;
     f[kMeanRadius] = sum / static_cast<double>(inside.size());
-    std::sort(inside.begin(), inside.end());
-    f[kMaximumRadius] = inside.back();
-    const std::size_t middle = (inside.size() - 1) / 2;
-    f[kMedianRadius] =
-        inside.size() % 2 == 1 ? inside[middle] : (inside[middle] + inside[middle + 1]) / 2;
+    f[kMaximumRadius] = *std::max_element(inside.begin(), inside.end());
+    // centrosome's median_of_labels: the middle value, or the mean of the two middle values.
+    const auto middle = static_cast<std::ptrdiff_t>((inside.size() - 1) / 2);
+    std::nth_element(inside.begin(), inside.begin() + middle, inside.end());
+    const double low = inside[static_cast<std::size_t>(middle)];
+    const double high = *std::min_element(inside.begin() + middle + 1, inside.end());
+    f[kMedianRadius] = inside.size() % 2 == 1 ? low : (low + high) / 2;
 }
 
 std::array<double, 25> shape_of(const ObjectSet& objects, cv::Rect box, int label) {
@@ -256,12 +258,14 @@ std::array<double, 25> shape_of(const ObjectSet& objects, cv::Rect box, int labe
     f[kFormFactor] = 4 * kPi * area / (f[kPerimeter] * f[kPerimeter]);
     f[kCompactness] = f[kPerimeter] * f[kPerimeter] / std::max(4 * kPi * area, 1.0);
     const std::vector<cv::Point> ends = possible_hull(mask);
-    f[kConvexArea] = convex_area(mask, ends);
+    const std::vector<cv::Point2d> centre_hull =
+        convex_hull(std::vector<cv::Point2d>(ends.begin(), ends.end()));
+    f[kConvexArea] = convex_area(mask, centre_hull);
     f[kSolidity] = area / f[kConvexArea];
     f[kExtent] = area / f[kBoundingBoxArea];
     f[kEquivalentDiameter] = std::sqrt(4 * area / kPi);
     f[kEulerNumber] = euler_number_8(mask);
-    std::tie(f[kMinFeret], f[kMaxFeret]) = feret_diameters(ends);
+    std::tie(f[kMinFeret], f[kMaxFeret]) = feret_diameters(centre_hull);
     radius_features(mask, f);
     return f;
 }
