@@ -75,6 +75,8 @@ bool on_inner_edge(const cv::Mat& labels, int x, int y, int label) {
 std::vector<double> measure_one(const cv::Mat& labels, const cv::Mat& image, cv::Rect box,
                                 int label, bool& tied_maximum) {
     std::vector<double> values, edge_values;
+    values.reserve(static_cast<std::size_t>(box.area()));
+    edge_values.reserve(static_cast<std::size_t>(2 * (box.width + box.height)));
     double sum_x = 0, sum_y = 0, weighted_x = 0, weighted_y = 0;
     double best = -std::numeric_limits<double>::infinity();
     int best_x = 0, best_y = 0;
