@@ -1,0 +1,42 @@
+// hcs-measure: CellProfiler's per-object measurements for every image set, one row per cell.
+// Command line only; the work is in hcs::measure (measure_stage.hpp).
+
+#include <CLI/CLI.hpp>
+
+#include "hcs/core/config.hpp"
+#include "hcs/core/errors.hpp"
+#include "hcs/core/stage.hpp"
+#include "hcs/measure/measure_stage.hpp"
+
+int main(int argc, char** argv) {
+    CLI::App app{"Measure nuclei, cells and cytoplasm as CellProfiler does; one row per cell"};
+    hcs::StageOptions options;
+    hcs::add_common_options(app, options);
+    hcs::add_image_set_options(app, options);
+    std::string segmentation = "seg", format;
+    app.add_option("--labels", segmentation,
+                   "Folder of hcs-segment's <plate>_<well>_<site>.h5 files (when the manifest "
+                   "names no ObjectsFileName_* columns)")
+        ->capture_default_str();
+    app.add_option("--format", format, "Output format: h5, csv or csv.gz (default: config)");
+
+    return hcs::run_stage(app, argc, argv, options, [&]() {
+        const nlohmann::json config = hcs::load_config(options.config_path);
+        hcs::measure::MeasureRun run;
+        run.config = config;
+        run.output = options.output;
+        run.segmentation = segmentation;
+        run.format =
+            format.empty() ? hcs::config_value<std::string>(config, "/measure/format") : format;
+        if (run.format != "h5" && run.format != "csv" && run.format != "csv.gz") {
+            throw hcs::UsageError("--format must be h5, csv or csv.gz, not " + run.format);
+        }
+        run.camera_bit_depth = hcs::config_value<int>(config, "/image/camera_bit_depth");
+        run.settings = hcs::measure::MeasureSettings::from_json(config);
+        const auto image_sets = hcs::load_image_sets(options, config);
+        return hcs::run_image_sets(image_sets, options.threads, options.fail_fast,
+                                   [&](const hcs::ImageSet& image_set) {
+                                       hcs::measure::measure_and_write(image_set, run);
+                                   });
+    });
+}

@@ -1,0 +1,169 @@
+// Calls the texture, granularity, radial distribution, colocalization and image quality
+// families (their own files, src/measure/) for every object set and channel of an image set,
+// with CellProfiler's pairing: radial distribution of Nuclei on themselves and Cells on Nuclei,
+// colocalization of every channel pair in the order given.
+
+#include "hcs/measure/family_runner.hpp"
+
+#include <time.h>
+
+#include <chrono>
+
+#include "hcs/measure/measure_image_set.hpp"
+
+namespace hcs::measure {
+
+namespace {
+
+// A clock of the calling thread's CPU time.
+struct Clock {
+    using time_point = double;
+    static double now() { return thread_cpu_seconds(); }
+};
+
+[[maybe_unused]] void add_seconds(std::vector<std::pair<std::string, double>>& seconds,
+                                  const std::string& family, double start) {
+    const double elapsed = Clock::now() - start;
+    for (auto& [name, total] : seconds) {
+        if (name == family) {
+            total += elapsed;
+            return;
+        }
+    }
+    seconds.emplace_back(family, elapsed);
+}
+
+[[maybe_unused]] void append(Measurements& into, Measurements&& from) {
+    for (auto& column : from) into.push_back(std::move(column));
+}
+
+[[maybe_unused]] const ObjectSet* find_set(const std::vector<const ObjectSet*>& sets,
+                                           const std::string& name) {
+    for (const ObjectSet* set : sets)
+        if (set->name == name) return set;
+    return nullptr;
+}
+
+// Every pair (a, b) with a before b in `names`, as CellProfiler pairs its images.
+[[maybe_unused]] std::vector<std::pair<std::string, std::string>> channel_pairs(
+    const std::vector<std::string>& names, const MeasureSettings& settings) {
+    if (!settings.colocalization_pairs.empty()) return settings.colocalization_pairs;
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        for (std::size_t j = i + 1; j < names.size(); ++j) pairs.emplace_back(names[i], names[j]);
+    return pairs;
+}
+
+}  // namespace
+
+double thread_cpu_seconds() {
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
+}
+
+std::vector<std::string> available_cross_object_families() {
+    std::vector<std::string> families;
+#ifdef HCS_MEASURE_HAS_TEXTURE
+    families.push_back("Texture");
+#endif
+#ifdef HCS_MEASURE_HAS_GRANULARITY
+    families.push_back("Granularity");
+#endif
+#ifdef HCS_MEASURE_HAS_RADIAL_DISTRIBUTION
+    families.push_back("RadialDistribution");
+#endif
+#ifdef HCS_MEASURE_HAS_COLOCALIZATION
+    families.push_back("Correlation");
+#endif
+#ifdef HCS_MEASURE_HAS_IMAGE_QUALITY
+    families.push_back("ImageQuality");
+#endif
+    return families;
+}
+
+FamilyResults run_cross_object_families(
+    [[maybe_unused]] const std::vector<const ObjectSet*>& sets,
+    [[maybe_unused]] const std::map<std::string, ChannelImage>& channels,
+    [[maybe_unused]] const std::vector<std::string>& names,
+    [[maybe_unused]] const MeasureSettings& settings,
+    [[maybe_unused]] std::vector<std::pair<std::string, double>>& seconds) {
+    FamilyResults results;
+#ifdef HCS_MEASURE_HAS_TEXTURE
+    if (settings.texture) {
+        const auto start = Clock::now();
+        for (const std::string& name : names) {
+            const cv::Mat& image = channels.at(name).pixels;
+            for (const ObjectSet* set : sets)
+                append(results.objects[set->name],
+                       measure_texture(*set, image, name, settings.texture_settings));
+            for (auto& [feature, values] :
+                 measure_image_texture(image, name, settings.texture_settings))
+                results.image.emplace_back(feature, values.empty() ? 0.0 : values.front());
+        }
+        add_seconds(seconds, "Texture", start);
+    }
+#endif
+#ifdef HCS_MEASURE_HAS_GRANULARITY
+    if (settings.granularity) {
+        const auto start = Clock::now();
+        for (const std::string& name : names) {
+            GranularityResult granularity = measure_granularity(
+                channels.at(name).pixels, name, sets, settings.granularity_settings);
+            for (auto& figure : granularity.image) results.image.push_back(std::move(figure));
+            for (std::size_t i = 0; i < sets.size(); ++i)
+                append(results.objects[sets[i]->name], std::move(granularity.objects[i]));
+        }
+        add_seconds(seconds, "Granularity", start);
+    }
+#endif
+#ifdef HCS_MEASURE_HAS_RADIAL_DISTRIBUTION
+    if (settings.radial_distribution) {
+        const auto start = Clock::now();
+        const ObjectSet* nuclei = find_set(sets, "Nuclei");
+        const ObjectSet* cells = find_set(sets, "Cells");
+        for (const std::string& name : names) {
+            const cv::Mat& image = channels.at(name).pixels;
+            if (nuclei)
+                append(results.objects["Nuclei"],
+                       measure_radial_distribution(*nuclei, nullptr, image, name,
+                                                   settings.radial_distribution_settings));
+            if (cells)
+                append(results.objects["Cells"],
+                       measure_radial_distribution(*cells, nuclei, image, name,
+                                                   settings.radial_distribution_settings));
+        }
+        add_seconds(seconds, "RadialDistribution", start);
+    }
+#endif
+#ifdef HCS_MEASURE_HAS_COLOCALIZATION
+    if (settings.colocalization) {
+        const auto start = Clock::now();
+        for (const auto& [first, second] : channel_pairs(names, settings)) {
+            const cv::Mat& a = channels.at(first).pixels;
+            const cv::Mat& b = channels.at(second).pixels;
+            for (const ObjectSet* set : sets)
+                append(results.objects[set->name],
+                       measure_colocalization(*set, a, b, first, second,
+                                              settings.colocalization_settings));
+            for (auto& figure : measure_image_colocalization(a, b, first, second,
+                                                             settings.colocalization_settings))
+                results.image.push_back(std::move(figure));
+        }
+        add_seconds(seconds, "Correlation", start);
+    }
+#endif
+#ifdef HCS_MEASURE_HAS_IMAGE_QUALITY
+    if (settings.image_quality) {
+        const auto start = Clock::now();
+        for (const std::string& name : names)
+            for (auto& figure : measure_image_quality(channels.at(name).pixels, name,
+                                                      settings.image_quality_settings))
+                results.image.push_back(std::move(figure));
+        add_seconds(seconds, "ImageQuality", start);
+    }
+#endif
+    return results;
+}
+
+}  // namespace hcs::measure
