@@ -129,8 +129,9 @@ int main() {
     const double ours_cells = median(cells_seconds);
     const double ours_cytoplasm = median(cytoplasm_seconds);
     std::printf("cells (IdentifySecondaryObjects, propagation + MCE threshold + hole fill):\n");
-    std::printf("  median %.4f s per 640x640 image, one thread, CPU time; CellProfiler %.2f s: %.0fx\n",
-                ours_cells, cp_cells, cp_cells / ours_cells);
+    std::printf(
+        "  median %.4f s per 640x640 image, one thread, CPU time; CellProfiler %.2f s: %.0fx\n",
+        ours_cells, cp_cells, cp_cells / ours_cells);
     std::printf("cytoplasm (IdentifyTertiaryObjects):\n");
     std::printf("  median %.4f s per image; CellProfiler %.2f s: %.0fx\n", ours_cytoplasm,
                 cp_cytoplasm, cp_cytoplasm / ours_cytoplasm);

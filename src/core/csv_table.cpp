@@ -46,10 +46,9 @@ CsvTable parse_csv(const std::string& text, const std::filesystem::path& source)
     csv_set_opts(&parser, CSV_APPEND_NULL);
     ParseState state;
     const std::size_t skip_bom = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    const bool parsed =
-        csv_parse(&parser, text.data() + skip_bom, text.size() - skip_bom, on_field, on_record,
-                  &state) == text.size() - skip_bom &&
-        csv_fini(&parser, on_field, on_record, &state) == 0;
+    const bool parsed = csv_parse(&parser, text.data() + skip_bom, text.size() - skip_bom, on_field,
+                                  on_record, &state) == text.size() - skip_bom &&
+                        csv_fini(&parser, on_field, on_record, &state) == 0;
     const std::string parse_error = csv_strerror(csv_error(&parser));
     csv_free(&parser);
     if (!parsed) throw InputError(source.string() + ": malformed CSV (" + parse_error + ")");

@@ -136,8 +136,8 @@ FeatureTable read_csv_table(const std::filesystem::path& path,
         for (std::size_t i : metadata_columns) metadata.push_back(csv.rows[row][i]);
         table.metadata.push_back(std::move(metadata));
         for (std::size_t j = 0; j < feature_columns.size(); ++j) {
-            table.features(row, j) =
-                parse_number(csv.rows[row][feature_columns[j]], path, csv.header[feature_columns[j]]);
+            table.features(row, j) = parse_number(csv.rows[row][feature_columns[j]], path,
+                                                  csv.header[feature_columns[j]]);
         }
     }
     return table;

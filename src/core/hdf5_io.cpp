@@ -72,17 +72,16 @@ std::vector<std::string> read_strings(const H5::Group& group, const std::string&
     return values;
 }
 
-void write_matrix(H5::Group& group, const std::string& name, const double* values,
-                  std::size_t rows, std::size_t columns) {
+void write_matrix(H5::Group& group, const std::string& name, const double* values, std::size_t rows,
+                  std::size_t columns) {
     const hsize_t size[2] = {rows, columns};
-    H5::DataSet dataset =
-        group.createDataSet(name, H5::PredType::IEEE_F64LE, H5::DataSpace(2, size),
-                            compressed_chunks(rows, columns));
+    H5::DataSet dataset = group.createDataSet(
+        name, H5::PredType::IEEE_F64LE, H5::DataSpace(2, size), compressed_chunks(rows, columns));
     if (rows > 0 && columns > 0) dataset.write(values, H5::PredType::NATIVE_DOUBLE);
 }
 
-std::vector<double> read_matrix(const H5::Group& group, const std::string& name,
-                                std::size_t& rows, std::size_t& columns) {
+std::vector<double> read_matrix(const H5::Group& group, const std::string& name, std::size_t& rows,
+                                std::size_t& columns) {
     H5::DataSet dataset = group.openDataSet(name);
     hsize_t size[2] = {0, 0};
     dataset.getSpace().getSimpleExtentDims(size);

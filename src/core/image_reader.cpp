@@ -89,7 +89,8 @@ ChannelImage read_image(const std::filesystem::path& path, int camera_bit_depth)
 cv::Mat read_labels(const std::filesystem::path& path) {
     cv::Mat raw = read_raw(path);
     if (raw.depth() == CV_32F || raw.depth() == CV_64F) {
-        throw InputError(path.string() + ": label image holds floating-point values; "
+        throw InputError(path.string() +
+                         ": label image holds floating-point values; "
                          "labels must be integers");
     }
     cv::Mat labels;

@@ -77,7 +77,9 @@ std::vector<std::string> strip_group_names(std::string& pattern) {
 
 }  // namespace
 
-std::string ImageSet::name() const { return plate + "_" + well + "_" + site; }
+std::string ImageSet::name() const {
+    return plate + "_" + well + "_" + site;
+}
 
 ColumnMap ColumnMap::from_json(const nlohmann::json& config) {
     ColumnMap map;
@@ -105,9 +107,10 @@ std::string normalise_well(const std::string& well) {
         if (!std::isspace(static_cast<unsigned char>(c))) trimmed += c;
     }
     const bool letter = !trimmed.empty() && std::isalpha(static_cast<unsigned char>(trimmed[0]));
-    const bool digits = trimmed.size() >= 2 &&
-                        std::all_of(trimmed.begin() + 1, trimmed.end(),
-                                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    const bool digits =
+        trimmed.size() >= 2 && std::all_of(trimmed.begin() + 1, trimmed.end(), [](char c) {
+            return std::isdigit(static_cast<unsigned char>(c));
+        });
     if (!letter || !digits || trimmed.size() > 5) {
         throw InputError("well '" + well + "' is not a row letter followed by a column number");
     }
@@ -144,14 +147,18 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
             }
         }
         for (const auto& channel : channels) {
-            const auto file_at = table.column(replace_placeholder(map.file_name, "{channel}", channel));
-            const auto path_at = table.find_column(replace_placeholder(map.path_name, "{channel}", channel));
+            const auto file_at =
+                table.column(replace_placeholder(map.file_name, "{channel}", channel));
+            const auto path_at =
+                table.find_column(replace_placeholder(map.path_name, "{channel}", channel));
             image_set.channel_files[channel] =
                 resolve(cell(table, row, path_at), table.rows[row][file_at], base);
         }
         for (const auto& object : objects) {
-            const auto file_at = table.column(replace_placeholder(map.objects_file_name, "{object}", object));
-            const auto path_at = table.find_column(replace_placeholder(map.objects_path_name, "{object}", object));
+            const auto file_at =
+                table.column(replace_placeholder(map.objects_file_name, "{object}", object));
+            const auto path_at =
+                table.find_column(replace_placeholder(map.objects_path_name, "{object}", object));
             image_set.object_files[object] =
                 resolve(cell(table, row, path_at), table.rows[row][file_at], base);
         }
@@ -181,7 +188,8 @@ std::vector<ImageSet> scan_folder(const std::filesystem::path& folder, const std
     auto has_group = [&](const char* name) {
         return std::find(groups.begin(), groups.end(), name) != groups.end();
     };
-    if (!has_group("channel") || !(has_group("well") || (has_group("row") && has_group("column")))) {
+    if (!has_group("channel") ||
+        !(has_group("well") || (has_group("row") && has_group("column")))) {
         throw UsageError("file-name pattern '" + pattern +
                          "' needs a (?<channel>...) group and (?<well>...) or (?<row>...) with "
                          "(?<column>...)");
@@ -198,8 +206,8 @@ std::vector<ImageSet> scan_folder(const std::filesystem::path& folder, const std
             if (!groups[g].empty()) values[groups[g]] = match[g + 1].str();
         }
         const std::string plate = values.count("plate") ? values["plate"] : default_plate;
-        const std::string well =
-            normalise_well(values.count("well") ? values["well"] : values["row"] + values["column"]);
+        const std::string well = normalise_well(
+            values.count("well") ? values["well"] : values["row"] + values["column"]);
         const auto renamed = channel_names.find(values["channel"]);
         const std::string channel =
             renamed == channel_names.end() ? values["channel"] : renamed->second;

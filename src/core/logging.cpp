@@ -11,7 +11,8 @@ namespace hcs {
 void set_up_logging(const std::string& level) {
     const auto parsed = spdlog::level::from_str(level);
     if (parsed == spdlog::level::off && level != "off") {
-        throw UsageError("--log-level '" + level + "' is not one of trace, debug, info, warn, error");
+        throw UsageError("--log-level '" + level +
+                         "' is not one of trace, debug, info, warn, error");
     }
     auto logger = spdlog::stderr_color_mt("hcs");
     logger->set_pattern("[%H:%M:%S] [%^%l%$] %v");

@@ -3,7 +3,9 @@
 
 namespace hcs {
 
-std::string hcs_version() { return HCS_VERSION; }
+std::string hcs_version() {
+    return HCS_VERSION;
+}
 
 nlohmann::json Provenance::to_json() const {
     return {{"hcs_version", hcs_version()},

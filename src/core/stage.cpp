@@ -81,8 +81,8 @@ std::vector<ImageSet> load_image_sets(const StageOptions& options, const nlohman
             channel_names = config.at("/input/channel_names"_json_pointer)
                                 .get<std::map<std::string, std::string>>();
         }
-        image_sets = scan_folder(under_root(folder, root), pattern,
-                                 config_string(config, "plate"), channel_names);
+        image_sets = scan_folder(under_root(folder, root), pattern, config_string(config, "plate"),
+                                 channel_names);
     } else {
         throw UsageError("no image sets: give --manifest or --input with --pattern");
     }

@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <queue>
 #include <limits>
+#include <queue>
 #include <vector>
 
 #include "hcs/segment/declump.hpp"
@@ -43,15 +43,18 @@ cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, b
             if (vertical) {
                 if (row + k < 0 || row + k >= input.rows) continue;
                 const T* source = input.ptr<T>(row + k);
-                for (int column = 0; column < input.cols; ++column) sum[column] += weight * source[column];
+                for (int column = 0; column < input.cols; ++column)
+                    sum[column] += weight * source[column];
             } else {
                 const T* source = input.ptr<T>(row);
                 const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
-                for (int column = from; column < to; ++column) sum[column] += weight * source[column + k];
+                for (int column = from; column < to; ++column)
+                    sum[column] += weight * source[column + k];
             }
         }
         T* out = output.ptr<T>(row);
-        for (int column = 0; column < input.cols; ++column) out[column] = static_cast<T>(sum[column]);
+        for (int column = 0; column < input.cols; ++column)
+            out[column] = static_cast<T>(sum[column]);
     }
     return output;
 }
@@ -183,8 +186,8 @@ cv::Mat euclidean_distance_map(const cv::Mat& mask) {
         // A mask without any zero pixel has no nearest background: scipy then measures from
         // the point (-1, -1) just outside the first corner, and so does this.
         for (int column = 0; column < mask.cols; ++column) {
-            line[column] = std::isinf(d[column]) ? std::hypot(row + 1.0, column + 1.0)
-                                                 : std::sqrt(d[column]);
+            line[column] =
+                std::isinf(d[column]) ? std::hypot(row + 1.0, column + 1.0) : std::sqrt(d[column]);
         }
     }
     return squared;

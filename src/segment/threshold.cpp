@@ -124,15 +124,18 @@ cv::Mat correlate_axis(const cv::Mat& input, const std::vector<double>& kernel, 
             if (vertical) {
                 if (row + k < 0 || row + k >= input.rows) continue;
                 const T* source = input.ptr<T>(row + k);
-                for (int column = 0; column < input.cols; ++column) sum[column] += weight * source[column];
+                for (int column = 0; column < input.cols; ++column)
+                    sum[column] += weight * source[column];
             } else {
                 const T* source = input.ptr<T>(row);
                 const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
-                for (int column = from; column < to; ++column) sum[column] += weight * source[column + k];
+                for (int column = from; column < to; ++column)
+                    sum[column] += weight * source[column + k];
             }
         }
         T* out = output.ptr<T>(row);
-        for (int column = 0; column < input.cols; ++column) out[column] = static_cast<T>(sum[column]);
+        for (int column = 0; column < input.cols; ++column)
+            out[column] = static_cast<T>(sum[column]);
     }
     return output;
 }
@@ -203,8 +206,8 @@ cv::Mat smoothed_image(const cv::Mat& image, const cv::Mat& mask, double sigma) 
         const double* denominator = bleed.ptr<double>(row);
         double* out = result.ptr<double>(row);
         for (int column = 0; column < image.cols; ++column) {
-            out[column] = numerator[column] /
-                          (denominator[column] + std::numeric_limits<double>::epsilon());
+            out[column] =
+                numerator[column] / (denominator[column] + std::numeric_limits<double>::epsilon());
         }
     }
     return result;

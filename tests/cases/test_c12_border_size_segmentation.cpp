@@ -48,7 +48,8 @@ TEST(CaseC12, BorderAndSmallObjectsGoAndTheSurvivorIsNumberedOne) {
 }
 
 TEST(CaseC12, WithoutFiltersAllThreeObjectsAreFound) {
-    auto settings = hcs::cases::nuclei_case_settings(hcs::cases::read_case("c12-16bit-border-size"));
+    auto settings =
+        hcs::cases::nuclei_case_settings(hcs::cases::read_case("c12-16bit-border-size"));
     settings.discard_border_objects = false;
     settings.discard_outside_diameter = false;
     const auto result = hcs::segment::identify_primary(case_c12_image(), settings);

@@ -20,8 +20,8 @@ nlohmann::json fixture_settings(const std::string& set) {
 }  // namespace
 
 TEST(PrimarySettingsFromCellProfiler, ReadsTheBbbc013Pipeline) {
-    const PrimarySettings settings = primary_settings_from_cellprofiler(
-        fixture_settings("bbbc013-A01"));
+    const PrimarySettings settings =
+        primary_settings_from_cellprofiler(fixture_settings("bbbc013-A01"));
     EXPECT_EQ(settings.typical_diameter_min, 8);
     EXPECT_EQ(settings.typical_diameter_max, 28);
     EXPECT_FALSE(settings.use_advanced_settings);
@@ -31,8 +31,8 @@ TEST(PrimarySettingsFromCellProfiler, ReadsTheBbbc013Pipeline) {
 }
 
 TEST(PrimarySettingsFromCellProfiler, ReadsThreeClassOtsuAndShapeDeclumping) {
-    const PrimarySettings settings = primary_settings_from_cellprofiler(
-        fixture_settings("examplefly-variants-otsu3-shape"));
+    const PrimarySettings settings =
+        primary_settings_from_cellprofiler(fixture_settings("examplefly-variants-otsu3-shape"));
     EXPECT_TRUE(settings.use_advanced_settings);
     EXPECT_EQ(settings.threshold.method, ThresholdMethod::Otsu);
     EXPECT_EQ(settings.threshold.otsu_classes, OtsuClasses::Three);
@@ -42,6 +42,7 @@ TEST(PrimarySettingsFromCellProfiler, ReadsThreeClassOtsuAndShapeDeclumping) {
 }
 
 TEST(PrimarySettingsFromCellProfiler, MissingModuleIsAnInputError) {
-    EXPECT_THROW(primary_settings_from_cellprofiler(nlohmann::json{{"modules", nlohmann::json::array()}}),
-                 hcs::InputError);
+    EXPECT_THROW(
+        primary_settings_from_cellprofiler(nlohmann::json{{"modules", nlohmann::json::array()}}),
+        hcs::InputError);
 }

@@ -28,12 +28,14 @@ constexpr double kMatchIou = 0.5;
 
 struct SetCase {
     std::string name;
-    double baseline_f1;  // pooled F1 of the baseline, BASELINE.md "Per set"
+    double baseline_f1;               // pooled F1 of the baseline, BASELINE.md "Per set"
     bool ignore_unmatched_at_border;  // HeLa leaves border nuclei unannotated (BASELINE.md)
 };
 
 // Names the set in test output instead of dumping its bytes.
-void PrintTo(const SetCase& set, std::ostream* out) { *out << set.name; }
+void PrintTo(const SetCase& set, std::ostream* out) {
+    *out << set.name;
+}
 
 struct Counts {
     int true_positives = 0, false_positives = 0, false_negatives = 0;
@@ -67,8 +69,8 @@ Counts score_set(const SetCase& set) {
         const PrimaryResult result = identify_primary(image, settings);
         const Counts counts = score_image(truth, result.labels, set.ignore_unmatched_at_border);
         std::cout << "[ground truth] " << set.name << " " << row[manifest.column("image")]
-                  << ": TP " << counts.true_positives << " FP " << counts.false_positives
-                  << " FN " << counts.false_negatives << " F1 "
+                  << ": TP " << counts.true_positives << " FP " << counts.false_positives << " FN "
+                  << counts.false_negatives << " F1 "
                   << f1_score(counts.true_positives, counts.false_positives, counts.false_negatives)
                   << std::endl;
         total.true_positives += counts.true_positives;
@@ -83,11 +85,11 @@ class NucleiGroundTruth : public ::testing::TestWithParam<SetCase> {};
 TEST_P(NucleiGroundTruth, PooledF1AtIou05BeatsTheOtsuWatershedBaseline) {
     const SetCase& set = GetParam();
     const Counts counts = score_set(set);
-    const double f1 = f1_score(counts.true_positives, counts.false_positives, counts.false_negatives);
+    const double f1 =
+        f1_score(counts.true_positives, counts.false_positives, counts.false_negatives);
     std::cout << "[ground truth] " << set.name << " pooled: TP " << counts.true_positives << " FP "
               << counts.false_positives << " FN " << counts.false_negatives << " F1 "
-              << std::setprecision(3) << f1 << " (baseline " << set.baseline_f1 << ")"
-              << std::endl;
+              << std::setprecision(3) << f1 << " (baseline " << set.baseline_f1 << ")" << std::endl;
     EXPECT_GE(f1, set.baseline_f1);
 }
 

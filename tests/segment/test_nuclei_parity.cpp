@@ -98,11 +98,11 @@ ParityFigures run_parity(const std::string& set) {
               << figures.matched << " ("
               << 100.0 * figures.matched / std::max(1, figures.cellprofiler_count)
               << "%), threshold CP " << std::setprecision(17) << figures.cellprofiler_threshold
-              << " ours " << figures.our_threshold << std::setprecision(6) << ", unedited CP " << figures.unedited_cellprofiler
-              << " ours " << figures.unedited_ours << ", foreground pixels differing "
-              << figures.foreground_pixels_differing << ", final label pixels differing "
-              << figures.label_pixels_differing << " of " << expected.total() << ", "
-              << seconds << " s CPU per image" << std::endl;
+              << " ours " << figures.our_threshold << std::setprecision(6) << ", unedited CP "
+              << figures.unedited_cellprofiler << " ours " << figures.unedited_ours
+              << ", foreground pixels differing " << figures.foreground_pixels_differing
+              << ", final label pixels differing " << figures.label_pixels_differing << " of "
+              << expected.total() << ", " << seconds << " s CPU per image" << std::endl;
     return figures;
 }
 

@@ -29,8 +29,8 @@ T config_value(const nlohmann::json& config, const std::string& pointer) {
     try {
         return config.at(where).get<T>();
     } catch (const nlohmann::json::exception&) {
-        throw UsageError("config key " + pointer + " has the wrong type: " +
-                         config.at(where).dump());
+        throw UsageError("config key " + pointer +
+                         " has the wrong type: " + config.at(where).dump());
     }
 }
 

@@ -10,14 +10,14 @@ namespace hcs {
 // A file, column or value the user supplied is not what the stage expects. The message is one
 // line naming the file, column or value.
 class InputError : public std::runtime_error {
-public:
+  public:
     explicit InputError(const std::string& message) : std::runtime_error(message) {}
 };
 
 // The command line or configuration asks for something impossible (unknown flag, shard out of
 // range, missing config key).
 class UsageError : public std::runtime_error {
-public:
+  public:
     explicit UsageError(const std::string& message) : std::runtime_error(message) {}
 };
 

@@ -14,10 +14,10 @@ namespace hcs {
 using FeatureMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 struct FeatureTable {
-    std::vector<std::string> metadata_names;           // Metadata_*, ImageNumber, ObjectNumber
-    std::vector<std::vector<std::string>> metadata;    // one vector per row
+    std::vector<std::string> metadata_names;         // Metadata_*, ImageNumber, ObjectNumber
+    std::vector<std::vector<std::string>> metadata;  // one vector per row
     std::vector<std::string> feature_names;
-    FeatureMatrix features;                            // rows x feature_names.size()
+    FeatureMatrix features;  // rows x feature_names.size()
 
     std::size_t rows() const { return metadata.size(); }
     // Index of a metadata or feature column, or npos.

@@ -20,10 +20,10 @@ void write_strings(H5::Group& group, const std::string& name,
 std::vector<std::string> read_strings(const H5::Group& group, const std::string& name);
 
 // Row-major rows x columns float64 matrix, compressed in chunks.
-void write_matrix(H5::Group& group, const std::string& name, const double* values,
-                  std::size_t rows, std::size_t columns);
-std::vector<double> read_matrix(const H5::Group& group, const std::string& name,
-                                std::size_t& rows, std::size_t& columns);
+void write_matrix(H5::Group& group, const std::string& name, const double* values, std::size_t rows,
+                  std::size_t columns);
+std::vector<double> read_matrix(const H5::Group& group, const std::string& name, std::size_t& rows,
+                                std::size_t& columns);
 
 // CV_32S labels stored as uint32 (0 = background), or a CV_32F image as float32.
 void write_image(H5::Group& group, const std::string& name, const cv::Mat& image);

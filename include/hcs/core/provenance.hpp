@@ -11,10 +11,10 @@
 namespace hcs {
 
 struct Provenance {
-    std::string stage;                  // "hcs-segment", ...
-    nlohmann::json config;              // effective configuration
-    std::vector<std::string> inputs;    // input files
-    std::string intensity_scaling;      // "raw/255 (8-bit)", ...
+    std::string stage;                // "hcs-segment", ...
+    nlohmann::json config;            // effective configuration
+    std::vector<std::string> inputs;  // input files
+    std::string intensity_scaling;    // "raw/255 (8-bit)", ...
 
     nlohmann::json to_json() const;
 };
