@@ -8,9 +8,9 @@
 #include <spdlog/spdlog.h>
 
 #include "hcs/core/errors.hpp"
-#include "hcs/evaluate/feature_filter.hpp"
 #include "hcs/evaluate/profile_transform.hpp"
 #include "hcs/evaluate/similarity.hpp"
+#include "hcs/profile/feature_selection.hpp"
 
 namespace hcs {
 namespace {
@@ -188,6 +188,24 @@ void evaluate_with_selection(const FeatureTable& wells, const EvaluationSettings
     evaluate_moa(wells, settings.candidates[result.selection.chosen_on_all], result);
 }
 
+// The feature columns without NaN (pycytominer's drop_na_columns at cut-off 0).
+FeatureTable drop_features_with_nan(const FeatureTable& wells) {
+    if (wells.rows() == 0) return wells;  // no value is missing from an empty table
+    profile::FeatureSelectionOptions options;
+    options.operations = {"missing"};
+    options.missing_fraction = 0.0;
+    return profile::keep_features(wells, profile::select_features(wells, options));
+}
+
+// TransformSettings::correlation_threshold: greedy, in column order, over all wells.
+FeatureTable drop_correlated_features(const FeatureTable& wells, double threshold) {
+    profile::FeatureSelectionOptions options;
+    options.operations = {"correlation"};
+    options.correlation_rule = profile::CorrelationRule::greedy_in_column_order;
+    options.correlation_threshold = threshold;
+    return profile::keep_features(wells, profile::select_features(wells, options));
+}
+
 bool has_both_controls(const FeatureTable& wells, const EvaluationSettings& settings) {
     if (wells.metadata_index(settings.columns.control) == FeatureTable::npos) return false;
     return !rows_with_value(wells, settings.columns.control, settings.positive_control).empty() &&
@@ -198,7 +216,7 @@ bool has_both_controls(const FeatureTable& wells, const EvaluationSettings& sett
 
 FeatureTable prepare_well_profiles(const FeatureTable& wells, const EvaluationSettings& settings) {
     FeatureTable prepared =
-        drop_features(wells, settings.drop_features, settings.feature_name_match);
+        profile::exclude_features(wells, settings.drop_features, settings.feature_name_match);
     normalise_profiles(prepared, settings.normalisation);
     if (settings.drop_nan_features) prepared = drop_features_with_nan(prepared);
     prepared = drop_correlated_features(prepared, settings.transform.correlation_threshold);

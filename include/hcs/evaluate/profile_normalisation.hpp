@@ -42,9 +42,10 @@ NormalisationReference parse_normalisation_reference(const std::string& text);
 std::vector<std::size_t> rows_with_value(const FeatureTable& table, const std::string& column,
                                          const std::string& value);
 
-// Normalises every feature in place. A feature whose reference spread is zero, or a group
-// with fewer than two reference wells, gives NaN for that group and feature: there is no scale
-// to divide by. InputError when a plate has no reference well.
+// Normalises every feature in place with profile::normalise_per_plate. A feature whose reference
+// spread is zero, or a group with fewer than two reference wells, gives NaN for that group and
+// feature: there is no scale to divide by. NaN reference values are skipped. InputError when a
+// plate has no reference well.
 void normalise_profiles(FeatureTable& table, const NormalisationSettings& settings);
 
 // Subtracts, plate by plate, the median of the plate's control wells from every well.
