@@ -37,7 +37,7 @@ NormalisationSettings read_normalisation(const nlohmann::json& section,
                                          const EvaluationSettings& settings) {
     NormalisationSettings normalisation;
     normalisation.method =
-        parse_normalisation_method(setting<std::string>(section, "/normalise/method", "none"));
+        profile::parse_normalisation(setting<std::string>(section, "/normalise/method", "none"));
     normalisation.reference = parse_normalisation_reference(
         setting<std::string>(section, "/normalise/reference", "controls"));
     normalisation.per_plate = setting(section, "/normalise/per_plate", true);

@@ -15,9 +15,7 @@ namespace {
 // exact consistency constant, as scipy's median_abs_deviation(scale="normal") does.
 profile::NormaliseOptions profile_options(const NormalisationSettings& settings) {
     profile::NormaliseOptions options;
-    options.method = settings.method == NormalisationMethod::robust_mad
-                         ? profile::Normalisation::robust_mad
-                         : profile::Normalisation::standardise;
+    options.method = settings.method;
     options.per_plate = settings.per_plate;
     options.plate_column = settings.plate_column;
     options.controls = {settings.control_column, settings.control_value};
@@ -28,13 +26,6 @@ profile::NormaliseOptions profile_options(const NormalisationSettings& settings)
 }
 
 }  // namespace
-
-NormalisationMethod parse_normalisation_method(const std::string& text) {
-    if (text == "none") return NormalisationMethod::none;
-    if (text == "standardise") return NormalisationMethod::standardise;
-    if (text == "robust_mad") return NormalisationMethod::robust_mad;
-    throw UsageError("normalisation method '" + text + "' is not none, standardise or robust_mad");
-}
 
 NormalisationReference parse_normalisation_reference(const std::string& text) {
     if (text == "controls") return NormalisationReference::controls;

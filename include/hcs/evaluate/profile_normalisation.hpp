@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "hcs/core/feature_table.hpp"
+#include "hcs/profile/normalise.hpp"
 
 namespace hcs {
 
-enum class NormalisationMethod {
-    none,
-    standardise,  // (x - mean) / standard deviation
-    robust_mad,   // (x - median) / (1.4826 MAD), pycytominer's "mad_robustize"
-};
+// none, standardise ((x - mean) / standard deviation), robust_mad ((x - median) / (1.4826 MAD),
+// pycytominer's "mad_robustize"), and profile's percentile and median_centre; parsed by
+// profile::parse_normalisation.
+using NormalisationMethod = profile::Normalisation;
 
 enum class NormalisationReference {
     controls,  // the wells whose control column holds the control value
@@ -35,7 +35,6 @@ struct NormalisationSettings {
     std::string control_value = "negative";
 };
 
-NormalisationMethod parse_normalisation_method(const std::string& text);
 NormalisationReference parse_normalisation_reference(const std::string& text);
 
 // Rows whose `column` holds `value`. InputError naming the column when the table lacks it.
