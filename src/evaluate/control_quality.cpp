@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "hcs/core/errors.hpp"
+#include "hcs/profile/statistics.hpp"
 
 namespace hcs {
 namespace {
@@ -21,15 +22,15 @@ struct Moments {
     double standard_deviation = kNaN;
 };
 
+// A NaN well makes both moments NaN (profile's statistics would skip it): a control that
+// could not be measured leaves the plate without a figure rather than with a smaller sample.
 Moments sample_moments(const std::vector<double>& values) {
     Moments moments;
-    if (values.size() < 2) return moments;
-    double sum = 0;
-    for (double value : values) sum += value;
-    moments.mean = sum / static_cast<double>(values.size());
-    double squares = 0;
-    for (double value : values) squares += (value - moments.mean) * (value - moments.mean);
-    moments.standard_deviation = std::sqrt(squares / static_cast<double>(values.size() - 1));
+    const bool any_nan =
+        std::any_of(values.begin(), values.end(), [](double value) { return std::isnan(value); });
+    if (values.size() < 2 || any_nan) return moments;
+    moments.mean = profile::mean_of(values);
+    moments.standard_deviation = profile::standard_deviation_of(values, true);
     return moments;
 }
 

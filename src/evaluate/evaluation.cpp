@@ -8,21 +8,13 @@
 #include <spdlog/spdlog.h>
 
 #include "hcs/core/errors.hpp"
-#include "hcs/evaluate/feature_filter.hpp"
 #include "hcs/evaluate/profile_transform.hpp"
 #include "hcs/evaluate/similarity.hpp"
+#include "hcs/profile/feature_selection.hpp"
+#include "hcs/profile/groups.hpp"
 
 namespace hcs {
 namespace {
-
-std::size_t required_column(const FeatureTable& table, const std::string& name,
-                            const std::string& purpose) {
-    const std::size_t index = table.metadata_index(name);
-    if (index == FeatureTable::npos) {
-        throw InputError("profiles have no column " + name + " (needed for " + purpose + ")");
-    }
-    return index;
-}
 
 FeatureTable whiten(const FeatureTable& wells, const EvaluationSettings& settings) {
     const std::vector<std::size_t> controls =
@@ -31,7 +23,7 @@ FeatureTable whiten(const FeatureTable& wells, const EvaluationSettings& setting
         return whiten_by_controls(wells, controls, settings.transform.whitening_regularisation);
     }
     // One whitening per batch, then the batches stacked again in their original row order.
-    const std::size_t batch = required_column(wells, settings.columns.batch, "whitening");
+    const std::size_t batch = profile::require_metadata(wells, settings.columns.batch, "whitening");
     std::map<std::string, std::vector<std::size_t>> rows_of_batch;
     for (std::size_t row = 0; row < wells.rows(); ++row) {
         rows_of_batch[wells.metadata[row][batch]].push_back(row);
@@ -59,8 +51,9 @@ FeatureTable whiten(const FeatureTable& wells, const EvaluationSettings& setting
 
 TreatmentLabels labels_of(const FeatureTable& treatments, const EvaluationSettings& settings) {
     const auto& columns = settings.columns;
-    const std::size_t compound = required_column(treatments, columns.compound, "MOA retrieval");
-    const std::size_t moa = required_column(treatments, columns.moa, "MOA retrieval");
+    const std::size_t compound =
+        profile::require_metadata(treatments, columns.compound, "MOA retrieval");
+    const std::size_t moa = profile::require_metadata(treatments, columns.moa, "MOA retrieval");
     std::size_t batch = treatments.metadata_index(columns.batch);
     bool needs_batch = false;
     for (auto rule : settings.moa.rules) needs_batch |= rule == NeighbourExclusion::nscb;
@@ -86,9 +79,10 @@ double parse_concentration(const std::string& text) {
 std::vector<CompoundDoseResponse> fit_dose_responses(const FeatureTable& wells,
                                                      const EvaluationSettings& settings) {
     const auto& columns = settings.columns;
-    const std::size_t compound = required_column(wells, columns.compound, "dose response");
+    const std::size_t compound =
+        profile::require_metadata(wells, columns.compound, "dose response");
     const std::size_t concentration =
-        required_column(wells, columns.concentration, "dose response");
+        profile::require_metadata(wells, columns.concentration, "dose response");
     const std::size_t control = wells.metadata_index(columns.control);
 
     std::vector<std::string> compounds;
@@ -188,6 +182,24 @@ void evaluate_with_selection(const FeatureTable& wells, const EvaluationSettings
     evaluate_moa(wells, settings.candidates[result.selection.chosen_on_all], result);
 }
 
+// The feature columns without NaN (pycytominer's drop_na_columns at cut-off 0).
+FeatureTable drop_features_with_nan(const FeatureTable& wells) {
+    if (wells.rows() == 0) return wells;  // no value is missing from an empty table
+    profile::FeatureSelectionOptions options;
+    options.operations = {"missing"};
+    options.missing_fraction = 0.0;
+    return profile::keep_features(wells, profile::select_features(wells, options));
+}
+
+// TransformSettings::correlation_threshold: greedy, in column order, over all wells.
+FeatureTable drop_correlated_features(const FeatureTable& wells, double threshold) {
+    profile::FeatureSelectionOptions options;
+    options.operations = {"correlation"};
+    options.correlation_rule = profile::CorrelationRule::greedy_in_column_order;
+    options.correlation_threshold = threshold;
+    return profile::keep_features(wells, profile::select_features(wells, options));
+}
+
 bool has_both_controls(const FeatureTable& wells, const EvaluationSettings& settings) {
     if (wells.metadata_index(settings.columns.control) == FeatureTable::npos) return false;
     return !rows_with_value(wells, settings.columns.control, settings.positive_control).empty() &&
@@ -198,7 +210,7 @@ bool has_both_controls(const FeatureTable& wells, const EvaluationSettings& sett
 
 FeatureTable prepare_well_profiles(const FeatureTable& wells, const EvaluationSettings& settings) {
     FeatureTable prepared =
-        drop_features(wells, settings.drop_features, settings.feature_name_match);
+        profile::exclude_features(wells, settings.drop_features, settings.feature_name_match);
     normalise_profiles(prepared, settings.normalisation);
     if (settings.drop_nan_features) prepared = drop_features_with_nan(prepared);
     prepared = drop_correlated_features(prepared, settings.transform.correlation_threshold);
@@ -210,15 +222,15 @@ FeatureTable treatment_profiles(const FeatureTable& prepared_wells,
                                 const EvaluationSettings& settings) {
     const auto& columns = settings.columns;
     const std::size_t control = prepared_wells.metadata_index(columns.control);
-    const std::size_t moa = required_column(prepared_wells, columns.moa, "MOA retrieval");
+    const std::size_t moa = profile::require_metadata(prepared_wells, columns.moa, "MOA retrieval");
     FeatureTable treated = select_rows(prepared_wells, [&](std::size_t row) {
         const auto& metadata = prepared_wells.metadata[row];
         return !metadata[moa].empty() &&
                (control == FeatureTable::npos || metadata[control] != settings.negative_control);
     });
     if (!settings.moa.average_to_treatments) return treated;
-    required_column(treated, columns.compound, "treatment profiles");
-    required_column(treated, columns.concentration, "treatment profiles");
+    profile::require_metadata(treated, columns.compound, "treatment profiles");
+    profile::require_metadata(treated, columns.concentration, "treatment profiles");
     return average_profiles(treated, {columns.compound, columns.concentration},
                             settings.moa.treatment_average);
 }

@@ -37,7 +37,7 @@ NormalisationSettings read_normalisation(const nlohmann::json& section,
                                          const EvaluationSettings& settings) {
     NormalisationSettings normalisation;
     normalisation.method =
-        parse_normalisation_method(setting<std::string>(section, "/normalise/method", "none"));
+        profile::parse_normalisation(setting<std::string>(section, "/normalise/method", "none"));
     normalisation.reference = parse_normalisation_reference(
         setting<std::string>(section, "/normalise/reference", "controls"));
     normalisation.per_plate = setting(section, "/normalise/per_plate", true);
@@ -70,8 +70,8 @@ MoaSettings read_moa(const nlohmann::json& section) {
     MoaSettings moa;
     moa.enabled = setting(section, "/moa/enabled", moa.enabled);
     moa.average_to_treatments = setting(section, "/moa/average_to_treatments", true);
-    moa.treatment_average =
-        parse_average_statistic(setting<std::string>(section, "/moa/treatment_average", "mean"));
+    moa.treatment_average = profile::parse_aggregate_statistic(
+        setting<std::string>(section, "/moa/treatment_average", "mean"));
     moa.similarity =
         parse_similarity_measure(setting<std::string>(section, "/moa/similarity", "cosine"));
     moa.rules.clear();
@@ -98,8 +98,8 @@ EvaluationSettings EvaluationSettings::from_config(const nlohmann::json& config)
     settings.negative_control = setting(section, "/negative_control", settings.negative_control);
     settings.positive_control = setting(section, "/positive_control", settings.positive_control);
     settings.drop_features = setting<std::vector<std::string>>(section, "/features/drop", {});
-    settings.feature_name_match =
-        parse_feature_name_match(setting<std::string>(section, "/features/match", "whole_token"));
+    settings.feature_name_match = profile::parse_feature_name_match(
+        setting<std::string>(section, "/features/match", "whole_token"));
     settings.drop_nan_features = setting(section, "/features/drop_nan", true);
     settings.normalisation = read_normalisation(section, settings);
     settings.transform = read_transform(section);

@@ -7,17 +7,10 @@
 #include <regex>
 
 #include "hcs/core/errors.hpp"
+#include "hcs/profile/image_metadata.hpp"
 
 namespace hcs {
 namespace {
-
-std::size_t metadata_column(FeatureTable& table, const std::string& name) {
-    std::size_t index = table.metadata_index(name);
-    if (index != FeatureTable::npos) return index;
-    table.metadata_names.push_back(name);
-    for (auto& row : table.metadata) row.emplace_back();
-    return table.metadata_names.size() - 1;
-}
 
 std::vector<std::pair<std::string, std::string>> pairs_of(const nlohmann::json& json,
                                                           const char* key) {
@@ -67,7 +60,7 @@ std::size_t join_annotation(FeatureTable& table, const CsvTable& annotation,
     }
     for (const auto& [profile_column, file_column] : join.columns) {
         file_columns.push_back(annotation.column(file_column));
-        profile_columns.push_back(metadata_column(table, profile_column));
+        profile_columns.push_back(profile::add_metadata_column(table, profile_column));
     }
 
     std::map<std::vector<std::string>, std::size_t> first_row;
@@ -109,7 +102,7 @@ void derive_metadata(FeatureTable& table, const std::string& source, const std::
     } catch (const std::regex_error&) {
         throw UsageError("pattern '" + pattern + "' for " + target + " is not a valid regex");
     }
-    const std::size_t to = metadata_column(table, target);
+    const std::size_t to = profile::add_metadata_column(table, target);
     for (auto& row : table.metadata) {
         std::smatch match;
         if (!std::regex_search(row[from], match, expression) || match.size() < 2) {

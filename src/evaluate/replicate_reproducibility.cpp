@@ -7,6 +7,7 @@
 #include <map>
 
 #include "hcs/core/errors.hpp"
+#include "hcs/profile/groups.hpp"
 
 namespace hcs {
 
@@ -15,10 +16,7 @@ ReplicateReproducibility replicate_reproducibility(
     SimilarityMeasure measure) {
     std::vector<std::size_t> columns;
     for (const auto& name : treatment_columns) {
-        columns.push_back(wells.metadata_index(name));
-        if (columns.back() == FeatureTable::npos) {
-            throw InputError("profiles have no column " + name);
-        }
+        columns.push_back(profile::require_metadata(wells, name, "treatment"));
     }
     std::map<std::vector<std::string>, int> treatment_ids;
     std::vector<int> treatment_of(wells.rows());

@@ -15,11 +15,12 @@ AggregateStatistic parse_aggregate_statistic(const std::string& name) {
 }
 
 FeatureTable aggregate(const FeatureTable& table, const AggregateOptions& options, int threads) {
-    const RowGroups groups = group_rows(table, options.group_by);
+    RowGroups groups = group_rows(table, options.group_by);
+    if (options.order_by_first_row) order_by_first_row(groups);
     Profiles profiles = options.statistic == AggregateStatistic::mean
                             ? profile_mean(table, groups, threads)
                             : profile_median(table, groups, threads);
-    return attach_profiles(group_metadata(table, groups), std::move(profiles));
+    return attach_profiles(group_metadata(table, groups, options.metadata), std::move(profiles));
 }
 
 }  // namespace hcs::profile

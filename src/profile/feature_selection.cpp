@@ -1,11 +1,14 @@
 // Feature selection following pycytominer.feature_select: get_na_columns (missing), blocklist,
-// frequency_threshold (near-zero variance, after caret::nearZeroVar) and correlation_threshold.
+// frequency_threshold (near-zero variance, after caret::nearZeroVar) and correlation_threshold;
+// blocklist words may also match whole "_"-separated tokens or substrings, as the BBBC021
+// reference evaluation drops features (data/bbbc021-ljosa2013-profiles/README.md).
 #include "hcs/profile/feature_selection.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <sstream>
 
 #include <fnmatch.h>
 
@@ -47,11 +50,12 @@ bool near_zero_variance(const std::vector<double>& values, const FeatureSelectio
     return frequency_ratio < options.frequency_cutoff || unique_ratio < options.unique_cutoff;
 }
 
-bool blocked(const std::string& name, const std::vector<std::string>& blocklist) {
-    for (const auto& pattern : blocklist) {
-        if (fnmatch(pattern.c_str(), name.c_str(), 0) == 0) return true;
-    }
-    return false;
+std::vector<std::string> name_tokens(const std::string& name) {
+    std::vector<std::string> tokens;
+    std::stringstream stream(name);
+    std::string token;
+    while (std::getline(stream, token, '_')) tokens.push_back(token);
+    return tokens;
 }
 
 // |Pearson r| between the kept features, NaN replaced by the feature's mean (pairwise deletion
@@ -96,6 +100,31 @@ void drop_correlated(const FeatureTable& table, double threshold, Keep& keep) {
     }
 }
 
+// CorrelationRule::greedy_in_column_order over the kept features. The correlations are taken
+// over all rows of every column, then only kept columns are visited.
+void drop_correlated_in_column_order(const FeatureTable& table, double threshold, Keep& keep) {
+    if (threshold >= 1.0 || table.rows() < 2) return;
+    Eigen::MatrixXd centred = table.features.rowwise() - table.features.colwise().mean();
+    Eigen::VectorXd lengths = centred.colwise().norm();
+    std::vector<std::size_t> kept;
+    for (Eigen::Index j = 0; j < centred.cols(); ++j) {
+        if (!keep[static_cast<std::size_t>(j)]) continue;
+        keep[static_cast<std::size_t>(j)] = 0;
+        if (!(lengths[j] > 0)) continue;  // a constant feature carries no information
+        bool redundant = false;
+        for (std::size_t k : kept) {
+            const auto other = static_cast<Eigen::Index>(k);
+            const double r = centred.col(j).dot(centred.col(other)) / (lengths[j] * lengths[other]);
+            if (std::abs(r) >= threshold) {
+                redundant = true;
+                break;
+            }
+        }
+        if (!redundant) kept.push_back(static_cast<std::size_t>(j));
+    }
+    for (std::size_t k : kept) keep[k] = 1;
+}
+
 void apply_per_column(const FeatureTable& table, Keep& keep, int threads,
                       const std::function<bool(const std::vector<double>&)>& drop) {
     parallel_for(keep.size(), threads, [&](std::size_t column) {
@@ -104,6 +133,31 @@ void apply_per_column(const FeatureTable& table, Keep& keep, int threads,
 }
 
 }  // namespace
+
+FeatureNameMatch parse_feature_name_match(const std::string& text) {
+    if (text == "wildcard") return FeatureNameMatch::wildcard;
+    if (text == "whole_token") return FeatureNameMatch::whole_token;
+    if (text == "substring") return FeatureNameMatch::substring;
+    throw UsageError("feature name match '" + text + "' is not wildcard, whole_token or substring");
+}
+
+bool feature_name_matches(const std::string& name, const std::vector<std::string>& words,
+                          FeatureNameMatch match) {
+    if (match == FeatureNameMatch::wildcard) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& pattern) {
+            return fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+        });
+    }
+    if (match == FeatureNameMatch::substring) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+            return name.find(word) != std::string::npos;
+        });
+    }
+    const std::vector<std::string> tokens = name_tokens(name);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& word) {
+        return std::find(tokens.begin(), tokens.end(), word) != tokens.end();
+    });
+}
 
 std::vector<std::string> select_features(const FeatureTable& table,
                                          const FeatureSelectionOptions& options, int threads) {
@@ -115,12 +169,18 @@ std::vector<std::string> select_features(const FeatureTable& table,
             });
         } else if (operation == "blocklist") {
             for (std::size_t column = 0; column < keep.size(); ++column) {
-                if (blocked(table.feature_names[column], options.blocklist)) keep[column] = 0;
+                if (feature_name_matches(table.feature_names[column], options.blocklist,
+                                         options.blocklist_match)) {
+                    keep[column] = 0;
+                }
             }
         } else if (operation == "variance") {
             apply_per_column(table, keep, threads, [&](const std::vector<double>& values) {
                 return near_zero_variance(values, options);
             });
+        } else if (operation == "correlation" &&
+                   options.correlation_rule == CorrelationRule::greedy_in_column_order) {
+            drop_correlated_in_column_order(table, options.correlation_threshold, keep);
         } else if (operation == "correlation") {
             drop_correlated(table, options.correlation_threshold, keep);
         } else {
@@ -156,10 +216,11 @@ FeatureTable keep_features(const FeatureTable& table, const std::vector<std::str
 
 namespace hcs::profile {
 
-FeatureTable exclude_features(const FeatureTable& table, const std::vector<std::string>& patterns) {
+FeatureTable exclude_features(const FeatureTable& table, const std::vector<std::string>& patterns,
+                              FeatureNameMatch match) {
     std::vector<std::string> names;
     for (const auto& name : table.feature_names) {
-        if (!blocked(name, patterns)) names.push_back(name);
+        if (!feature_name_matches(name, patterns, match)) names.push_back(name);
     }
     return keep_features(table, names);
 }

@@ -51,6 +51,24 @@ void add_empty_groups(RowGroups& groups, const std::vector<std::vector<std::stri
     }
 }
 
+void order_by_first_row(RowGroups& groups) {
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t g = 0; g < order.size(); ++g) order[g] = g;
+    const auto first_row = [&](std::size_t g) {
+        return groups.members[g].empty() ? FeatureTable::npos : groups.members[g].front();
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return first_row(a) < first_row(b); });
+
+    RowGroups ordered;
+    ordered.key_names = groups.key_names;
+    for (std::size_t g : order) {
+        ordered.keys.push_back(std::move(groups.keys[g]));
+        ordered.members.push_back(std::move(groups.members[g]));
+    }
+    groups = std::move(ordered);
+}
+
 std::vector<char> control_rows(const FeatureTable& table, const ControlSpec& controls) {
     const std::size_t column = require_metadata(table, controls.column, "controls");
     std::vector<char> is_control(table.rows(), 0);
@@ -88,21 +106,25 @@ std::string object_count(const FeatureTable& table, const std::vector<std::size_
 
 }  // namespace
 
-FeatureTable group_metadata(const FeatureTable& table, const RowGroups& groups) {
-    const std::size_t count_column = table.metadata_index(kObjectCountColumn);
+FeatureTable group_metadata(const FeatureTable& table, const RowGroups& groups,
+                            const GroupMetadataOptions& options) {
+    const std::size_t count_column =
+        options.sum_input_count ? table.metadata_index(options.count_column) : FeatureTable::npos;
     std::vector<std::size_t> kept;
     for (std::size_t column = 0; column < table.metadata_names.size(); ++column) {
         const std::string& name = table.metadata_names[column];
         const bool is_key = std::find(groups.key_names.begin(), groups.key_names.end(), name) !=
                             groups.key_names.end();
-        if (is_key || column == count_column || name.rfind("Metadata_", 0) != 0) continue;
+        const bool named_metadata = name.rfind("Metadata_", 0) == 0;
+        if (is_key || column == count_column) continue;
+        if (options.metadata_prefix_only && !named_metadata) continue;
         if (constant_within_groups(table, column, groups)) kept.push_back(column);
     }
 
     FeatureTable frame;
     frame.metadata_names = groups.key_names;
     for (std::size_t column : kept) frame.metadata_names.push_back(table.metadata_names[column]);
-    frame.metadata_names.push_back(kObjectCountColumn);
+    frame.metadata_names.push_back(options.count_column);
     for (std::size_t g = 0; g < groups.size(); ++g) {
         std::vector<std::string> row = groups.keys[g];
         for (std::size_t column : kept) {

@@ -19,15 +19,15 @@ std::string comparable(const std::string& value) {
     }
 }
 
-std::size_t add_column(FeatureTable& table, const std::string& name) {
+}  // namespace
+
+std::size_t add_metadata_column(FeatureTable& table, const std::string& name) {
     std::size_t index = table.metadata_index(name);
     if (index != FeatureTable::npos) return index;
     table.metadata_names.push_back(name);
     for (auto& row : table.metadata) row.emplace_back();
     return table.metadata_names.size() - 1;
 }
-
-}  // namespace
 
 void join_image_metadata(FeatureTable& images, const CsvTable& table, const std::string& table_key,
                          const std::string& image_key) {
@@ -41,7 +41,7 @@ void join_image_metadata(FeatureTable& images, const CsvTable& table, const std:
     for (std::size_t column = 0; column < table.header.size(); ++column) {
         const std::string& header = table.header[column];
         const std::string name = header.rfind("Metadata_", 0) == 0 ? header : "Metadata_" + header;
-        const std::size_t target = add_column(images, name);
+        const std::size_t target = add_metadata_column(images, name);
         for (auto& image : images.metadata) {
             const auto found = row_of_key.find(comparable(image[image_column]));
             if (found == row_of_key.end()) continue;
@@ -52,7 +52,7 @@ void join_image_metadata(FeatureTable& images, const CsvTable& table, const std:
 }
 
 void set_default_metadata(FeatureTable& images, const std::string& name, const std::string& value) {
-    const std::size_t column = add_column(images, name);
+    const std::size_t column = add_metadata_column(images, name);
     for (auto& image : images.metadata) {
         if (image[column].empty()) image[column] = value;
     }

@@ -1,6 +1,7 @@
 // Per-plate normalisation against control rows. Ljosa et al. 2013 (J Biomol Screen 18:1321)
 // scale each feature so that the DMSO cells' 1st and 99th percentiles become 0 and 1; z-score
-// and robust MAD follow pycytominer.normalize ("standardize", "mad_robustize").
+// and robust MAD follow pycytominer.normalize ("standardize", "mad_robustize"); the evaluation
+// uses the same code with the plates pooled or with the sample standard deviation.
 #include "hcs/profile/normalise.hpp"
 
 #include <cmath>
@@ -20,11 +21,14 @@ std::pair<double, double> centre_and_scale(std::vector<double>& values,
                                            const NormaliseOptions& options) {
     switch (options.method) {
         case Normalisation::standardise:
-            return {mean_of(values), standard_deviation_of(values, false)};
+            return {mean_of(values),
+                    standard_deviation_of(values, options.sample_standard_deviation)};
         case Normalisation::robust_mad: {
             const double median = median_of(values);
-            return {median, kMadToStandardDeviation * mad_of(values)};
+            return {median, options.mad_to_standard_deviation * mad_of(values)};
         }
+        case Normalisation::median_centre:
+            return {median_of(values), 1.0};
         case Normalisation::percentile: {
             const double lower = percentile_of(values, options.lower_percentile);
             return {lower, percentile_of(values, options.upper_percentile) - lower};
@@ -42,8 +46,9 @@ Normalisation parse_normalisation(const std::string& name) {
     if (name == "standardise") return Normalisation::standardise;
     if (name == "robust_mad") return Normalisation::robust_mad;
     if (name == "percentile") return Normalisation::percentile;
+    if (name == "median_centre") return Normalisation::median_centre;
     throw UsageError("unknown normalisation '" + name +
-                     "' (expected none, standardise, robust_mad or percentile)");
+                     "' (expected none, standardise, robust_mad, percentile or median_centre)");
 }
 
 FeatureScaling fit_scaling(const FeatureMatrix& features, const std::vector<std::size_t>& rows,
@@ -75,7 +80,8 @@ void apply_scaling(FeatureMatrix& features, const std::vector<std::size_t>& rows
 void normalise_per_plate(FeatureTable& table, const NormaliseOptions& options, int threads) {
     // A plate without cells (every image empty) has nothing to normalise and needs no controls.
     if (options.method == Normalisation::none || table.rows() == 0) return;
-    const RowGroups plates = group_rows(table, {options.plate_column});
+    const RowGroups plates =
+        options.per_plate ? group_rows(table, {options.plate_column}) : group_rows(table, {});
     std::vector<char> is_control(table.rows(), 1);
     if (options.reference == "controls") {
         is_control = control_rows(table, options.controls);
@@ -90,7 +96,8 @@ void normalise_per_plate(FeatureTable& table, const NormaliseOptions& options, i
             if (is_control[row]) reference.push_back(row);
         }
         if (reference.empty()) {
-            throw InputError("plate '" + plates.keys[p][0] + "' has no control rows (" +
+            const std::string plate = options.per_plate ? plates.keys[p][0] : "(all plates)";
+            throw InputError("plate '" + plate + "' has no control rows (" +
                              options.controls.column + " = " + options.controls.value + ")");
         }
         apply_scaling(table.features, plates.members[p],

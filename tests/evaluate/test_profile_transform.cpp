@@ -1,6 +1,6 @@
-// Tests of correlation-threshold feature selection and of whitening by control covariance
-// (typical variation normalisation, Ando et al. 2017): after whitening, the controls have
-// identity covariance (regularisation 0) and feature names survive (ZCA form).
+// Tests of whitening by control covariance (typical variation normalisation, Ando et al. 2017):
+// after whitening, the controls have identity covariance (regularisation 0) and feature names
+// survive (ZCA form). The correlation threshold is tested in tests/profile/test_feature_selection.
 #include "hcs/evaluate/profile_transform.hpp"
 
 #include <gtest/gtest.h>
@@ -9,18 +9,6 @@
 
 namespace hcs {
 namespace {
-
-// Column b = 2a + 1 (|r| = 1) is dropped; c is not correlated with a (hand: centred a
-// (-1.5,-0.5,0.5,1.5), centred c (1,-1,-1,1): dot 0).
-TEST(DropCorrelatedFeatures, DropsALaterFeatureCorrelatedWithAnEarlierOne) {
-    FeatureTable table;
-    table.metadata = {{}, {}, {}, {}};
-    table.feature_names = {"a", "b", "c"};
-    table.features.resize(4, 3);
-    table.features << 1, 3, 1, 2, 5, 0, 3, 7, 0, 4, 9, 1;
-    const FeatureTable kept = drop_correlated_features(table, 0.9);
-    EXPECT_EQ(kept.feature_names, (std::vector<std::string>{"a", "c"}));
-}
 
 TEST(WhitenByControls, ControlsGetIdentityCovarianceAndKeepFeatureNames) {
     FeatureTable table;

@@ -34,5 +34,23 @@ TEST(Aggregate, MeanPerTreatmentKeepsConstantMetadataAndSumsCounts) {
     EXPECT_DOUBLE_EQ(treatments.features(0, 0), 7.0);
 }
 
+// The evaluation's variant: rows in order of first appearance (taxol first) and the number of
+// wells averaged under Metadata_Group_Count; the input's Metadata_Object_Count varies, so goes.
+TEST(Aggregate, FirstAppearanceOrderAndRowCountUnderItsOwnName) {
+    AggregateOptions options;
+    options.group_by = {"Metadata_Compound"};
+    options.statistic = AggregateStatistic::mean;
+    options.order_by_first_row = true;
+    options.metadata.count_column = "Metadata_Group_Count";
+    options.metadata.sum_input_count = false;
+    const FeatureTable treatments = aggregate(three_wells(), options);
+
+    ASSERT_EQ(treatments.rows(), 2u);
+    EXPECT_EQ(treatments.metadata[0][0], "taxol");
+    EXPECT_EQ(treatments.metadata_index("Metadata_Object_Count"), FeatureTable::npos);
+    EXPECT_EQ(treatments.metadata[0][treatments.metadata_index("Metadata_Group_Count")], "2");
+    EXPECT_DOUBLE_EQ(treatments.features(0, 0), 2.0);  // (1 + 3) / 2
+}
+
 }  // namespace
 }  // namespace hcs::profile

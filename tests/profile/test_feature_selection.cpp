@@ -1,10 +1,14 @@
 // Tests of feature selection; each kept or dropped feature is decided by hand from the data.
+// The name rules follow the BBBC021 reference evaluation
+// (data/bbbc021-ljosa2013-profiles/README.md).
 #include "hcs/profile/feature_selection.hpp"
 
 #include <cmath>
 #include <limits>
 
 #include <gtest/gtest.h>
+
+#include "hcs/core/errors.hpp"
 
 namespace hcs::profile {
 namespace {
@@ -46,6 +50,73 @@ TEST(SelectFeatures, OnlyRequestedOperationsRun) {
 TEST(KeepFeatures, ReordersColumns) {
     const FeatureTable kept = keep_features(table_for_selection(), {"Twin", "Good"});
     EXPECT_DOUBLE_EQ(kept.features(1, 0), 2 * kept.features(1, 1) + 1);
+}
+
+const std::vector<std::string> kWords = {"Location", "Center", "Number", "Parent", "Children"};
+
+// README: the substring rule also removes *_EulerNumber and *_NumberOfNeighbors_*.
+TEST(FeatureNameMatches, WholeTokenSparesEulerNumberWhichSubstringDrops) {
+    EXPECT_TRUE(
+        feature_name_matches("Nuclei_Location_Center_X", kWords, FeatureNameMatch::whole_token));
+    EXPECT_TRUE(
+        feature_name_matches("Cells_Number_Object_Number", kWords, FeatureNameMatch::whole_token));
+    EXPECT_FALSE(
+        feature_name_matches("Cells_AreaShape_EulerNumber", kWords, FeatureNameMatch::whole_token));
+    EXPECT_TRUE(
+        feature_name_matches("Cells_AreaShape_EulerNumber", kWords, FeatureNameMatch::substring));
+    EXPECT_FALSE(feature_name_matches("Cells_Neighbors_NumberOfNeighbors_5", kWords,
+                                      FeatureNameMatch::whole_token));
+    EXPECT_TRUE(feature_name_matches("Cells_Neighbors_NumberOfNeighbors_5", kWords,
+                                     FeatureNameMatch::substring));
+}
+
+TEST(ExcludeFeatures, WholeTokenKeepsOtherColumnsInOrderWithTheirValues) {
+    FeatureTable table;
+    table.metadata_names = {"Metadata_Well"};
+    table.metadata = {{"A01"}};
+    table.feature_names = {"Cells_AreaShape_Area", "Cells_Location_Center_X",
+                           "Cells_AreaShape_EulerNumber"};
+    table.features.resize(1, 3);
+    table.features << 1, 2, 3;
+    const FeatureTable kept = exclude_features(table, kWords, FeatureNameMatch::whole_token);
+    ASSERT_EQ(kept.feature_names.size(), 2u);
+    EXPECT_EQ(kept.feature_names[1], "Cells_AreaShape_EulerNumber");
+    EXPECT_EQ(kept.features(0, 1), 3);
+    EXPECT_EQ(kept.metadata[0][0], "A01");
+}
+
+// A missing fraction of 0 drops every column holding a NaN (pycytominer's drop_na_columns at 0).
+TEST(SelectFeatures, MissingFractionZeroRemovesOnlyColumnsHoldingNan) {
+    FeatureTable table;
+    table.metadata = {{}, {}};
+    table.feature_names = {"a", "b"};
+    table.features.resize(2, 2);
+    table.features << 1, std::nan(""), 2, 3;
+    FeatureSelectionOptions options;
+    options.operations = {"missing"};
+    options.missing_fraction = 0.0;
+    const auto kept = select_features(table, options);
+    ASSERT_EQ(kept, std::vector<std::string>{"a"});
+}
+
+TEST(ParseFeatureNameMatch, RejectsUnknownRules) {
+    EXPECT_THROW(parse_feature_name_match("prefix"), UsageError);
+}
+
+// Column b = 2a + 1 (|r| = 1) is dropped; c is not correlated with a (hand: centred a
+// (-1.5,-0.5,0.5,1.5), centred c (1,-1,-1,1): dot 0).
+TEST(SelectFeatures, GreedyCorrelationDropsALaterFeatureCorrelatedWithAnEarlierOne) {
+    FeatureTable table;
+    table.metadata = {{}, {}, {}, {}};
+    table.feature_names = {"a", "b", "c"};
+    table.features.resize(4, 3);
+    table.features << 1, 3, 1, 2, 5, 0, 3, 7, 0, 4, 9, 1;
+    FeatureSelectionOptions options;
+    options.operations = {"correlation"};
+    options.correlation_rule = CorrelationRule::greedy_in_column_order;
+    options.correlation_threshold = 0.9;
+    const auto kept = select_features(table, options);
+    EXPECT_EQ(kept, (std::vector<std::string>{"a", "c"}));
 }
 
 }  // namespace

@@ -41,5 +41,14 @@ TEST(AttachImageMetadata, CellOfAnUnknownImageIsAnInputError) {
     EXPECT_THROW(attach_image_metadata(cells, two_images()), InputError);
 }
 
+TEST(AddMetadataColumn, FindsAnExistingColumnOrAppendsAnEmptyOne) {
+    FeatureTable table;
+    table.metadata_names = {"Metadata_Well"};
+    table.metadata = {{"A01"}, {"A02"}};
+    EXPECT_EQ(add_metadata_column(table, "Metadata_Well"), 0u);
+    EXPECT_EQ(add_metadata_column(table, "Metadata_Batch"), 1u);
+    EXPECT_EQ(table.metadata[1], (std::vector<std::string>{"A02", ""}));
+}
+
 }  // namespace
 }  // namespace hcs::profile

@@ -71,5 +71,37 @@ TEST(NormalisePerPlate, PlateWithoutControlsIsAnInputError) {
     EXPECT_THROW(normalise_per_plate(table, NormaliseOptions{}), InputError);
 }
 
+TEST(NormalisePerPlate, SampleStandardDeviationDividesByNMinusOne) {
+    FeatureTable table = two_plates();
+    NormaliseOptions options;
+    options.sample_standard_deviation = true;
+    normalise_per_plate(table, options);
+    // P1 controls: mean 3, sample sd sqrt(10 / 4); treated 10 -> 7 / sqrt 2.5.
+    EXPECT_NEAR(table.features(7, 0), 7.0 / std::sqrt(2.5), 1e-12);
+}
+
+TEST(NormalisePerPlate, PooledPlatesShareOneReference) {
+    FeatureTable table = two_plates();
+    NormaliseOptions options;
+    options.per_plate = false;
+    options.reference = "all";
+    options.method = Normalisation::robust_mad;
+    options.mad_to_standard_deviation = kMadToStandardDeviationExact;
+    normalise_per_plate(table, options);
+    // All nine rows 1 2 3 4 5 10 30 10 40: median 5; |x - 5| = 4 3 2 1 0 5 25 5 35, median 4.
+    // P2's treated 40 -> 35 / (4 * 1.482602218505602).
+    EXPECT_NEAR(table.features(8, 0), 35.0 / (4 * 1.482602218505602), 1e-12);
+}
+
+TEST(NormalisePerPlate, MedianCentreSubtractsTheControlMedianOnly) {
+    FeatureTable table = two_plates();
+    NormaliseOptions options;
+    options.method = Normalisation::median_centre;
+    normalise_per_plate(table, options);
+    // P1 controls median 3: 10 -> 7; P2 controls median 20: 40 -> 20.
+    EXPECT_DOUBLE_EQ(table.features(7, 0), 7.0);
+    EXPECT_DOUBLE_EQ(table.features(8, 0), 20.0);
+}
+
 }  // namespace
 }  // namespace hcs::profile

@@ -9,12 +9,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hcs/evaluate/feature_filter.hpp"
 #include "hcs/evaluate/moa_prediction.hpp"
 #include "hcs/evaluate/profile_normalisation.hpp"
 #include "hcs/evaluate/profile_transform.hpp"
 #include "hcs/evaluate/similarity.hpp"
 #include "hcs/evaluate/treatment_profiles.hpp"
+#include "hcs/profile/feature_selection.hpp"
 
 namespace hcs {
 
@@ -54,7 +54,7 @@ struct EvaluationSettings {
     std::string negative_control = "negative";
     std::string positive_control = "positive";
     std::vector<std::string> drop_features;
-    FeatureNameMatch feature_name_match = FeatureNameMatch::whole_token;
+    profile::FeatureNameMatch feature_name_match = profile::FeatureNameMatch::whole_token;
     bool drop_nan_features = true;
     NormalisationSettings normalisation{NormalisationMethod::none};  // as configs/defaults.json
     TransformSettings transform;

@@ -7,14 +7,14 @@
 #include <vector>
 
 #include "hcs/core/feature_table.hpp"
+#include "hcs/profile/normalise.hpp"
 
 namespace hcs {
 
-enum class NormalisationMethod {
-    none,
-    standardise,  // (x - mean) / standard deviation
-    robust_mad,   // (x - median) / (1.4826 MAD), pycytominer's "mad_robustize"
-};
+// none, standardise ((x - mean) / standard deviation), robust_mad ((x - median) / (1.4826 MAD),
+// pycytominer's "mad_robustize"), and profile's percentile and median_centre; parsed by
+// profile::parse_normalisation.
+using NormalisationMethod = profile::Normalisation;
 
 enum class NormalisationReference {
     controls,  // the wells whose control column holds the control value
@@ -35,16 +35,16 @@ struct NormalisationSettings {
     std::string control_value = "negative";
 };
 
-NormalisationMethod parse_normalisation_method(const std::string& text);
 NormalisationReference parse_normalisation_reference(const std::string& text);
 
 // Rows whose `column` holds `value`. InputError naming the column when the table lacks it.
 std::vector<std::size_t> rows_with_value(const FeatureTable& table, const std::string& column,
                                          const std::string& value);
 
-// Normalises every feature in place. A feature whose reference spread is zero, or a group
-// with fewer than two reference wells, gives NaN for that group and feature: there is no scale
-// to divide by. InputError when a plate has no reference well.
+// Normalises every feature in place with profile::normalise_per_plate. A feature whose reference
+// spread is zero, or a group with fewer than two reference wells, gives NaN for that group and
+// feature: there is no scale to divide by. NaN reference values are skipped. InputError when a
+// plate has no reference well.
 void normalise_profiles(FeatureTable& table, const NormalisationSettings& settings);
 
 // Subtracts, plate by plate, the median of the plate's control wells from every well.

@@ -11,7 +11,8 @@ namespace hcs {
 
 struct TransformSettings {
     // Keep a feature only if its |Pearson r| with every feature kept before it is below this;
-    // 1 or more keeps all. Features are visited in the table's order.
+    // 1 or more keeps all. Features are visited in the table's order
+    // (profile::CorrelationRule::greedy_in_column_order); correlations are over all wells.
     double correlation_threshold = 1.0;
     // Whitening: none, or the control wells' covariance (one whitening for all plates, or one
     // per batch when whiten_per_batch).
@@ -21,10 +22,6 @@ struct TransformSettings {
     // controls barely vary are not blown up (Ando et al. use a small regulariser as well).
     double whitening_regularisation = 0.01;
 };
-
-// Drops features as TransformSettings::correlation_threshold says; the correlations are
-// computed over all rows. NaN values must have been removed before.
-FeatureTable drop_correlated_features(const FeatureTable& table, double threshold);
 
 // Rotates and scales the features so that the rows of `control_rows` have (regularised)
 // identity covariance, in the ZCA form x -> V (Lambda + eps)^(-1/2) V^T (x - mean_controls),

@@ -6,17 +6,17 @@
 #include <vector>
 
 #include "hcs/core/feature_table.hpp"
+#include "hcs/profile/aggregate.hpp"
 
 namespace hcs {
 
-enum class AverageStatistic { mean, median };
-
-AverageStatistic parse_average_statistic(const std::string& text);
+using AverageStatistic = profile::AggregateStatistic;
 
 // One row per distinct combination of the `group_columns` values, in order of first
 // appearance. Metadata: the group columns, then every other metadata column whose value is the
 // same in all rows of every group (MOA, batch), then Metadata_Group_Count (rows averaged).
-// NaN values are skipped; a feature with no value in a group is NaN.
+// NaN values are skipped; a feature with no value in a group is NaN. profile::aggregate does the
+// work; this fixes the evaluation's row order and count column.
 FeatureTable average_profiles(const FeatureTable& table,
                               const std::vector<std::string>& group_columns,
                               AverageStatistic statistic = AverageStatistic::mean);

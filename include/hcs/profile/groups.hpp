@@ -33,6 +33,10 @@ RowGroups group_rows(const FeatureTable& table, const std::vector<std::string>& 
 // Adds empty groups for keys not present yet (wells imaged but without cells), keeping key order.
 void add_empty_groups(RowGroups& groups, const std::vector<std::vector<std::string>>& keys);
 
+// Reorders the groups by their first row (the order in which keys first appear in the table);
+// empty groups go last, in key order.
+void order_by_first_row(RowGroups& groups);
+
 // One flag per row: true for control rows. InputError names the column when it is absent.
 std::vector<char> control_rows(const FeatureTable& table, const ControlSpec& controls);
 
@@ -40,13 +44,26 @@ std::vector<char> control_rows(const FeatureTable& table, const ControlSpec& con
 std::size_t require_metadata(const FeatureTable& table, const std::string& column,
                              const std::string& what);
 
+constexpr const char* kObjectCountColumn = "Metadata_Object_Count";
+
+struct GroupMetadataOptions {
+    // Keep only constant columns named Metadata_* (profile outputs), or every constant metadata
+    // column (ImageNumber too, when one image makes a well).
+    bool metadata_prefix_only = true;
+    // The column that counts each group's members.
+    std::string count_column = kObjectCountColumn;
+    // true: an input column named count_column is summed (cells -> wells -> treatments counts
+    // cells). false: the count is the number of rows, and an input column of that name is kept
+    // like any other when constant.
+    bool sum_input_count = true;
+};
+
 // The metadata of each group: its key columns, then every other metadata column whose value is
 // the same in all rows of every group (compound, concentration, control type), then
-// Metadata_Object_Count (the sum of the input's count column when it has one, else the number of
+// options.count_column (the sum of the input's count column when it has one, else the number of
 // rows). Columns that vary within a group (ImageNumber, ObjectNumber, Metadata_Site) are dropped.
-FeatureTable group_metadata(const FeatureTable& table, const RowGroups& groups);
-
-constexpr const char* kObjectCountColumn = "Metadata_Object_Count";
+FeatureTable group_metadata(const FeatureTable& table, const RowGroups& groups,
+                            const GroupMetadataOptions& options = {});
 
 }  // namespace hcs::profile
 

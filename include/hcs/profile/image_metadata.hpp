@@ -16,6 +16,9 @@ namespace hcs::profile {
 void join_image_metadata(FeatureTable& images, const CsvTable& table, const std::string& table_key,
                          const std::string& image_key);
 
+// Index of metadata column `name`, added with empty values when the table lacks it.
+std::size_t add_metadata_column(FeatureTable& table, const std::string& name);
+
 // Adds Metadata_<name> = value to every image that lacks the column or has it empty.
 void set_default_metadata(FeatureTable& images, const std::string& name, const std::string& value);
 
