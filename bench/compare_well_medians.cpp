@@ -250,6 +250,11 @@ int main(int argc, char** argv) {
             std::printf("%-62s %-5s %9.4g %14.7g %14.7g %12.5g\n", r.feature.c_str(),
                         r.worst_well.c_str(), r.worst, r.ours, r.theirs, r.floor);
         }
+        std::printf("every feature failing with the floor (worst well, its ratio):\n");
+        for (const auto& r : results) {
+            if (!r.with_floor)
+                std::printf("  %s %s %.4g\n", r.feature.c_str(), r.worst_well.c_str(), r.worst);
+        }
         return share_floor >= kRequiredShare ? 0 : 1;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "compare_well_medians: %s\n", error.what());
