@@ -62,6 +62,9 @@ std::vector<std::string> read_strings(const H5::Group& group, const std::string&
     dataset.getSpace().getSimpleExtentDims(size);
     std::vector<char*> pointers(size[0], nullptr);
     H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+    // HDF5 converts no character set into another: the memory type takes the file's (UTF-8 as
+    // write_strings stores it, ASCII from other writers), else every read fails.
+    type.setCset(dataset.getStrType().getCset());
     if (size[0] > 0) dataset.read(pointers.data(), type);
     std::vector<std::string> values;
     values.reserve(size[0]);

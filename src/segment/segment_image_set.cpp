@@ -175,6 +175,8 @@ Segmentation segment_channels(const ImageSet& image_set,
     const SecondaryResult cells = identify_secondary(cells_image.pixels, nuclei, settings.cells);
     segmentation.nuclei = nuclei.labels;
     segmentation.cells = cells.labels;
+    segmentation.nuclei_unfiltered = nuclei.small_removed_labels;
+    segmentation.cells_unfiltered = cells.unfiltered_labels;
     segmentation.cytoplasm =
         identify_cytoplasm(cells.labels, nuclei.labels, settings.shrink_nuclei_for_cytoplasm);
 

@@ -18,6 +18,7 @@ namespace hcs::segment {
 namespace {
 
 constexpr const char* kObjectNames[] = {"nuclei", "cells", "cytoplasm"};
+constexpr const char* kUnfilteredNames[] = {"nuclei_unfiltered", "cells_unfiltered"};
 constexpr double kLargestTiffLabel = 65535.0;
 // Chunks of 256 x 256 labels, Deflate level 4: the layout hcs::hdf5 uses for every image.
 constexpr hsize_t kChunkSide = 256;
@@ -70,6 +71,12 @@ void write_hdf5(const Segmentation& segmentation, const std::filesystem::path& p
     H5::Group labels = create_labels_group(file);
     for (int object = 0; object < 3; ++object) {
         write_labels(labels, kObjectNames[object], labels_of(segmentation, object));
+    }
+    const cv::Mat* unfiltered[] = {&segmentation.nuclei_unfiltered, &segmentation.cells_unfiltered};
+    for (int object = 0; object < 2; ++object) {
+        if (!unfiltered[object]->empty()) {
+            write_labels(labels, kUnfilteredNames[object], *unfiltered[object]);
+        }
     }
     H5::Group root = file.openGroup("/");
     hdf5::write_attribute(root, "hcs_format", std::string(kSegmentationFormat));
@@ -172,6 +179,13 @@ Segmentation read_segmentation_file(const std::filesystem::path& path) {
         segmentation.nuclei = hdf5::read_image(labels, kObjectNames[0]);
         segmentation.cells = hdf5::read_image(labels, kObjectNames[1]);
         segmentation.cytoplasm = hdf5::read_image(labels, kObjectNames[2]);
+        // Files of hcs-segmentation/1 written before the unfiltered objects existed lack them.
+        cv::Mat* unfiltered[] = {&segmentation.nuclei_unfiltered, &segmentation.cells_unfiltered};
+        for (int object = 0; object < 2; ++object) {
+            if (labels.nameExists(kUnfilteredNames[object])) {
+                *unfiltered[object] = hdf5::read_image(labels, kUnfilteredNames[object]);
+            }
+        }
         read_root_attributes(file.openGroup("/"), segmentation);
     } catch (const H5::Exception& error) {
         throw InputError(path.string() + ": not a segmentation file (" + error.getDetailMsg() +

@@ -3,8 +3,10 @@
 // (plate fixture Image.csv.gz), A01's thresholds, and cell labels pixel by pixel.
 #include "hcs/segment/segment_image_set.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
@@ -225,6 +227,67 @@ double pixel_agreement(const cv::Mat& ours, const cv::Mat& theirs) {
     const cv::Mat either = (ours != 0) | (theirs != 0);
     const cv::Mat same = either & (ours == theirs);
     return cv::countNonZero(same) / static_cast<double>(cv::countNonZero(either));
+}
+
+// Pixels where two label images disagree once each object of `ours` is paired with the object
+// of `theirs` it shares most pixels with: 0 exactly when both hold the same objects, numbered
+// either way. Internal labels keep CellProfiler's declumping numbering, which ours need not
+// follow (fixture README), so labels are compared object by object, not number by number.
+int pixels_differing_object_by_object(const cv::Mat& ours, const cv::Mat& theirs) {
+    if (ours.size() != theirs.size()) return -1;
+    std::map<int, std::map<int, int>> overlap;  // our label -> their label -> pixels
+    for (int y = 0; y < ours.rows; ++y) {
+        for (int x = 0; x < ours.cols; ++x) ++overlap[ours.at<int>(y, x)][theirs.at<int>(y, x)];
+    }
+    std::map<int, int> partner;  // our label -> their label
+    std::map<int, int> claimed;  // their label -> how many of ours chose it
+    for (const auto& [label, counts] : overlap) {
+        const auto best = std::max_element(counts.begin(), counts.end(),
+                                           [](auto a, auto b) { return a.second < b.second; });
+        partner[label] = best->first;
+        ++claimed[best->first];
+    }
+    int differing = 0;
+    for (const auto& [label, counts] : overlap) {
+        for (const auto& [their_label, pixels] : counts) {
+            const bool paired = partner[label] == their_label && claimed[their_label] == 1 &&
+                                (label == 0) == (their_label == 0);
+            if (!paired) differing += pixels;
+        }
+    }
+    return differing;
+}
+
+TEST(SegmentImageSet, Bbbc013WellA01UnfilteredObjectsAreCellProfilersInternalLabels) {
+    // fixtures/cellprofiler/bbbc013-A01/cp_internal_labels: Nuclei_small_removed.tif (after
+    // border removal and the too-small filter) and Cells_propagated_unfiltered.tif (propagation
+    // from every seed, holes filled): what MeasureObjectNeighbors counts neighbours among.
+    const nlohmann::json config = bbbc013_config();
+    const Segmentation result =
+        segment_image_set(bbbc013_well("01", "A", "01"), read_segment_settings(config), {}, config);
+    const auto internal = kFixtures / "bbbc013-A01/cp_internal_labels";
+    const cv::Mat nuclei = read_labels(internal / "Nuclei_small_removed.tif");
+    const cv::Mat cells = read_labels(internal / "Cells_propagated_unfiltered.tif");
+    EXPECT_EQ(pixels_differing_object_by_object(result.nuclei_unfiltered, nuclei), 0);
+    EXPECT_EQ(pixels_differing_object_by_object(result.cells_unfiltered, cells), 0);
+    // Border nuclei's territories are among the unfiltered cells, not the final ones (README).
+    EXPECT_GT(cv::countNonZero(result.cells_unfiltered), cv::countNonZero(result.cells));
+}
+
+TEST(PixelsDifferingObjectByObject, IgnoresNumberingButNotShape) {
+    // Hand case: the same two objects numbered 1, 2 and 7, 4 differ nowhere; moving one pixel
+    // of an object into the background makes exactly that pixel differ.
+    cv::Mat ours = cv::Mat::zeros(3, 4, CV_32S), theirs = cv::Mat::zeros(3, 4, CV_32S);
+    ours(cv::Rect(0, 0, 2, 2)).setTo(1);
+    ours(cv::Rect(3, 0, 1, 3)).setTo(2);
+    theirs(cv::Rect(0, 0, 2, 2)).setTo(7);
+    theirs(cv::Rect(3, 0, 1, 3)).setTo(4);
+    EXPECT_EQ(pixels_differing_object_by_object(ours, theirs), 0);
+    theirs.at<int>(2, 3) = 0;
+    EXPECT_EQ(pixels_differing_object_by_object(ours, theirs), 1);
+    // Two of our objects merged into one of theirs: neither is paired, all 7 pixels differ.
+    theirs.setTo(5, theirs != 0);
+    EXPECT_EQ(pixels_differing_object_by_object(ours, theirs), 7);
 }
 
 struct CellsCase {

@@ -59,6 +59,40 @@ TEST(SegmentationFile, ReadsBackWhatWasWritten) {
     EXPECT_EQ(read.provenance, written.provenance);
 }
 
+TEST(SegmentationFile, ReadsBackTheUnfilteredObjects) {
+    // Objects before filtering keep their own numbering (here 3 and 9, a border nucleus and
+    // its cell included), so they must come back number for number, not renumbered.
+    const auto folder = fresh_folder("unfiltered");
+    Segmentation written = small_segmentation();
+    written.nuclei_unfiltered = written.nuclei * 3;
+    written.nuclei_unfiltered.at<int>(5, 0) = 9;
+    written.cells_unfiltered = written.cells * 3;
+    written.cells_unfiltered(cv::Rect(0, 4, 3, 2)).setTo(9);
+    write_segmentation_file(written, folder / "P1_B03_1.h5");
+    const Segmentation read = read_segmentation_file(folder / "P1_B03_1.h5");
+    EXPECT_TRUE(same_labels(read.nuclei_unfiltered, written.nuclei_unfiltered));
+    EXPECT_TRUE(same_labels(read.cells_unfiltered, written.cells_unfiltered));
+
+    H5::H5File file((folder / "P1_B03_1.h5").string(), H5F_ACC_RDONLY);
+    for (const char* name : {"/labels/nuclei_unfiltered", "/labels/cells_unfiltered"}) {
+        EXPECT_EQ(file.openDataSet(name).getIntType().getSign(), H5T_SGN_NONE) << name;
+    }
+}
+
+TEST(SegmentationFile, WithoutUnfilteredObjectsWritesNeitherAndReadsThemEmpty) {
+    // hcs-measure then falls back to the final objects for neighbours (label_files.hpp).
+    const auto folder = fresh_folder("no_unfiltered");
+    write_segmentation_file(small_segmentation(), folder / "x.h5");
+    {
+        H5::H5File file((folder / "x.h5").string(), H5F_ACC_RDONLY);
+        EXPECT_FALSE(file.openGroup("/labels").nameExists("nuclei_unfiltered"));
+        EXPECT_FALSE(file.openGroup("/labels").nameExists("cells_unfiltered"));
+    }
+    const Segmentation read = read_segmentation_file(folder / "x.h5");
+    EXPECT_TRUE(read.nuclei_unfiltered.empty());
+    EXPECT_TRUE(read.cells_unfiltered.empty());
+}
+
 TEST(SegmentationFile, StoresLabelsAsUint32DatasetsUnderLabels) {
     // DESIGN.md §4: /labels/nuclei, /labels/cells, /labels/cytoplasm, uint32.
     const auto folder = fresh_folder("layout");

@@ -1,7 +1,9 @@
 // The segmentation file of one image set, seg/<plate>_<well>_<site>.h5 (DESIGN.md §4):
 // /labels/nuclei, /labels/cells, /labels/cytoplasm as uint32 (a nucleus, its cell and its
-// cytoplasm share one number), image figures and Metadata_* as attributes of the root group,
-// and the provenance JSON. Also the optional exports: 16-bit label TIFFs and an outline PNG.
+// cytoplasm share one number), /labels/nuclei_unfiltered and /labels/cells_unfiltered (the
+// objects before border and size filtering, for MeasureObjectNeighbors), image figures and
+// Metadata_* as attributes of the root group, and the provenance JSON. Also the optional
+// exports: 16-bit label TIFFs and an outline PNG.
 #pragma once
 
 #include <filesystem>
@@ -21,6 +23,11 @@ inline constexpr const char* kSegmentationFormat = "hcs-segmentation/1";
 struct Segmentation {
     int image_number = 0;              // root attribute ImageNumber
     cv::Mat nuclei, cells, cytoplasm;  // CV_32S, 0 = background
+    // CellProfiler's internal objects before filtering, in their own numbering (not the final
+    // one): nuclei after border removal and the too-small filter (small_removed_segmented),
+    // cells grown from every seed, border nuclei's included, holes filled. MeasureObjectNeighbors
+    // counts neighbours among these. Empty when unknown; then neither is written.
+    cv::Mat nuclei_unfiltered, cells_unfiltered;
     // Count_Nuclei, Threshold_FinalThreshold_Nuclei, ImageQuality_*: one number each.
     std::map<std::string, double> image_figures;
     std::map<std::string, std::string> metadata;  // Metadata_* -> value
