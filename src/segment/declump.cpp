@@ -14,6 +14,7 @@
 #include "hcs/segment/label_components.hpp"
 #include "hcs/segment/marker_watershed.hpp"
 #include "hcs/segment/seeded_noise.hpp"
+#include "hcs/segment/separable_filter.hpp"
 
 namespace hcs::segment {
 namespace {
@@ -28,62 +29,6 @@ constexpr double kDiameterToSuppression = 1.0 / 1.5;  // suppression = Dmin / 1.
 // numpy.random.seed(0).
 constexpr unsigned kNoiseSeed = 0;
 constexpr double kNoiseAmplitude = 0.001;
-
-// scipy.ndimage.convolve1d (mode constant) along columns (`vertical`) or rows, summed in
-// double; float stays float as in scipy.
-template <typename T>
-cv::Mat convolve_axis(const cv::Mat& input, const std::vector<double>& kernel, bool vertical) {
-    const int radius = static_cast<int>(kernel.size() / 2);
-    cv::Mat output(input.size(), input.type());
-    std::vector<double> sum(input.cols);
-    for (int row = 0; row < input.rows; ++row) {
-        std::fill(sum.begin(), sum.end(), 0.0);
-        for (int k = -radius; k <= radius; ++k) {
-            const double weight = kernel[k + radius];
-            if (vertical) {
-                if (row + k < 0 || row + k >= input.rows) continue;
-                const T* source = input.ptr<T>(row + k);
-                for (int column = 0; column < input.cols; ++column)
-                    sum[column] += weight * source[column];
-            } else {
-                const T* source = input.ptr<T>(row);
-                const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
-                for (int column = from; column < to; ++column)
-                    sum[column] += weight * source[column + k];
-            }
-        }
-        T* out = output.ptr<T>(row);
-        for (int column = 0; column < input.cols; ++column)
-            out[column] = static_cast<T>(sum[column]);
-    }
-    return output;
-}
-
-// convolve1d of an all-ones image along both axes, mode constant: the kernel mass inside the
-// image at each row times that at each column.
-cv::Mat edge_weights(cv::Size size, const std::vector<double>& kernel) {
-    const int radius = static_cast<int>(kernel.size() / 2);
-    auto mass = [&](int position, int length) {
-        double sum = 0;
-        for (int k = -radius; k <= radius; ++k) {
-            if (position + k >= 0 && position + k < length) sum += kernel[k + radius];
-        }
-        return sum;
-    };
-    std::vector<double> column_mass(size.width);
-    for (int column = 0; column < size.width; ++column) {
-        column_mass[column] = mass(column, size.width);
-    }
-    cv::Mat edge(size, CV_64F);
-    for (int row = 0; row < size.height; ++row) {
-        const double row_mass = mass(row, size.height);
-        double* out = edge.ptr<double>(row);
-        for (int column = 0; column < size.width; ++column) {
-            out[column] = row_mass * column_mass[column];
-        }
-    }
-    return edge;
-}
 
 // Propagation from the seeds within the mask on a flat image: centrosome.propagate with a zero
 // image and weight 1, where a step costs sqrt(city-block length) (1 or sqrt 2) and a pixel takes
@@ -204,9 +149,9 @@ cv::Mat declump_smoothed_image(const cv::Mat& image, double filter_size) {
     }
     // The smoothed all-ones image that corrects the edge: separable, so the product of the
     // kernel mass inside the image along each axis.
-    const cv::Mat edge = edge_weights(image.size(), kernel);
+    const cv::Mat edge = correlate_separable_ones(image.size(), kernel);
     const cv::Mat smoothed =
-        convolve_axis<float>(convolve_axis<float>(image, kernel, true), kernel, false);
+        correlate_separable<float>(image, kernel);
     cv::Mat blurred(image.size(), CV_32F);
     for (int row = 0; row < image.rows; ++row) {
         const float* numerator = smoothed.ptr<float>(row);

@@ -9,6 +9,7 @@
 #include "hcs/core/errors.hpp"
 #include "hcs/segment/threshold.hpp"
 #include "hcs/segment/threshold_methods.hpp"
+#include "hcs/segment/separable_filter.hpp"
 
 namespace hcs::segment {
 namespace {
@@ -110,36 +111,6 @@ double raw_threshold(const cv::Mat& image, const cv::Mat& mask, const ThresholdS
     return threshold;
 }
 
-// One pass of scipy.ndimage.correlate1d (mode constant, cval 0) along columns (`vertical`) or
-// rows, summed in double and stored in T as scipy stores it for an array of type T.
-template <typename T>
-cv::Mat correlate_axis(const cv::Mat& input, const std::vector<double>& kernel, bool vertical) {
-    const int radius = static_cast<int>(kernel.size() / 2);
-    cv::Mat output(input.size(), input.type());
-    std::vector<double> sum(input.cols);
-    for (int row = 0; row < input.rows; ++row) {
-        std::fill(sum.begin(), sum.end(), 0.0);
-        for (int k = -radius; k <= radius; ++k) {
-            const double weight = kernel[k + radius];
-            if (vertical) {
-                if (row + k < 0 || row + k >= input.rows) continue;
-                const T* source = input.ptr<T>(row + k);
-                for (int column = 0; column < input.cols; ++column)
-                    sum[column] += weight * source[column];
-            } else {
-                const T* source = input.ptr<T>(row);
-                const int from = std::max(0, -k), to = std::min(input.cols, input.cols - k);
-                for (int column = from; column < to; ++column)
-                    sum[column] += weight * source[column + k];
-            }
-        }
-        T* out = output.ptr<T>(row);
-        for (int column = 0; column < input.cols; ++column)
-            out[column] = static_cast<T>(sum[column]);
-    }
-    return output;
-}
-
 std::vector<double> gaussian_kernel(double sigma) {
     const int radius = static_cast<int>(kGaussianTruncate * sigma + 0.5);
     std::vector<double> kernel(2 * radius + 1);
@@ -155,34 +126,11 @@ std::vector<double> gaussian_kernel(double sigma) {
 template <typename T>
 cv::Mat gaussian_filter(const cv::Mat& input, double sigma) {
     const std::vector<double> kernel = gaussian_kernel(sigma);
-    return correlate_axis<T>(correlate_axis<T>(input, kernel, true), kernel, false);
+    return correlate_separable<T>(input, kernel);
 }
 
-// gaussian_filter of an all-ones image: separable, so the kernel mass inside the image along
-// the rows times that along the columns.
 cv::Mat gaussian_of_ones(cv::Size size, double sigma) {
-    const std::vector<double> kernel = gaussian_kernel(sigma);
-    const int radius = static_cast<int>(kernel.size() / 2);
-    auto mass = [&](int position, int length) {
-        double sum = 0;
-        for (int k = -radius; k <= radius; ++k) {
-            if (position + k >= 0 && position + k < length) sum += kernel[k + radius];
-        }
-        return sum;
-    };
-    std::vector<double> column_mass(size.width);
-    for (int column = 0; column < size.width; ++column) {
-        column_mass[column] = mass(column, size.width);
-    }
-    cv::Mat ones(size, CV_64F);
-    for (int row = 0; row < size.height; ++row) {
-        const double row_mass = mass(row, size.height);
-        double* out = ones.ptr<double>(row);
-        for (int column = 0; column < size.width; ++column) {
-            out[column] = row_mass * column_mass[column];
-        }
-    }
-    return ones;
+    return correlate_separable_ones(size, gaussian_kernel(sigma));
 }
 
 // centrosome.smooth.smooth_with_function_and_mask: smooth the masked image and divide by the
