@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include <chrono>
+#include <optional>
 
 #include "hcs/measure/measure_image_set.hpp"
 
@@ -53,6 +54,31 @@ struct Clock {
         for (std::size_t j = i + 1; j < names.size(); ++j) pairs.emplace_back(names[i], names[j]);
     return pairs;
 }
+
+#ifdef HCS_MEASURE_HAS_RADIAL_DISTRIBUTION
+// The rings depend on the objects only, so `rings` is found at the first channel and reused for
+// the others. An image of the wrong size goes to the one-call form, which reports it as before.
+Measurements radial_distribution(const ObjectSet& objects, const ObjectSet* centers,
+                                 const cv::Mat& image, const std::string& channel,
+                                 const RadialDistributionSettings& settings,
+                                 std::optional<RadialGeometry>& rings) {
+    if (image.size() != objects.labels.size())
+        return measure_radial_distribution(objects, centers, image, channel, settings);
+    if (!rings) rings = radial_geometry(objects, centers, settings);
+    return measure_radial_distribution(*rings, image, channel, settings);
+}
+#endif
+
+#ifdef HCS_MEASURE_HAS_COLOCALIZATION
+// Costes' thresholds depend on the two images only: found once per pair for every object set
+// and the whole image. Unfit images get none, so the families report them as before.
+std::optional<CostesThresholds> pair_costes(const cv::Mat& a, const cv::Mat& b,
+                                            const ColocalizationSettings& settings) {
+    if (!settings.costes || a.type() != CV_32F || b.type() != CV_32F || a.size() != b.size())
+        return std::nullopt;
+    return costes_thresholds(a, b, settings);
+}
+#endif
 
 }  // namespace
 
@@ -122,16 +148,16 @@ FamilyResults run_cross_object_families(
         const auto start = Clock::now();
         const ObjectSet* nuclei = find_set(sets, "Nuclei");
         const ObjectSet* cells = find_set(sets, "Cells");
+        const RadialDistributionSettings& radial = settings.radial_distribution_settings;
+        std::optional<RadialGeometry> nuclei_rings, cell_rings;
         for (const std::string& name : names) {
             const cv::Mat& image = channels.at(name).pixels;
             if (nuclei)
                 append(results.objects["Nuclei"],
-                       measure_radial_distribution(*nuclei, nullptr, image, name,
-                                                   settings.radial_distribution_settings));
+                       radial_distribution(*nuclei, nullptr, image, name, radial, nuclei_rings));
             if (cells)
                 append(results.objects["Cells"],
-                       measure_radial_distribution(*cells, nuclei, image, name,
-                                                   settings.radial_distribution_settings));
+                       radial_distribution(*cells, nuclei, image, name, radial, cell_rings));
         }
         add_seconds(seconds, "RadialDistribution", start);
     }
@@ -142,12 +168,13 @@ FamilyResults run_cross_object_families(
         for (const auto& [first, second] : channel_pairs(names, settings)) {
             const cv::Mat& a = channels.at(first).pixels;
             const cv::Mat& b = channels.at(second).pixels;
+            const ColocalizationSettings& pair = settings.colocalization_settings;
+            const std::optional<CostesThresholds> found = pair_costes(a, b, pair);
+            const CostesThresholds* costes = found ? &*found : nullptr;
             for (const ObjectSet* set : sets)
                 append(results.objects[set->name],
-                       measure_colocalization(*set, a, b, first, second,
-                                              settings.colocalization_settings));
-            for (auto& figure : measure_image_colocalization(a, b, first, second,
-                                                             settings.colocalization_settings))
+                       measure_colocalization(*set, a, b, first, second, pair, costes));
+            for (auto& figure : measure_image_colocalization(a, b, first, second, pair, costes))
                 results.image.push_back(std::move(figure));
         }
         add_seconds(seconds, "Correlation", start);
