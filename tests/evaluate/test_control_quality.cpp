@@ -32,7 +32,7 @@ TEST(ZPrimeFactor, IsNanWithoutSeparationOrReplicates) {
 }
 
 // BBBC013, per-well median nuclear/cytoplasmic GFP ratio from CellProfiler's per-cell tables.
-// Controls as the issue names them: positive A12, B12, E01, F01; negative A01, B01, E12, F12.
+// Controls: positive A12, B12, E01, F01; negative A01, B01, E12, F12 (data/bbbc013/README.md).
 // Expected: the textbook formula evaluated here on the same 8 numbers.
 TEST(ControlQuality, Bbbc013ZPrimeEqualsTextbookFormulaOnTheEightControlWells) {
     FeatureTable wells = testing::bbbc013_gfp_ratio_wells();

@@ -113,7 +113,7 @@ INSTANTIATE_TEST_SUITE_P(SegmentationGroundTruth, NucleiGroundTruth,
 // textured large nuclei of the DSB images and merges the crowded small ones of BBBC039, and the
 // size filter tied to the minimum diameter drops the smaller Coelho U2OS nuclei; the baseline
 // gets each image's own true diameter. They are disabled, not removed, so that
-// --gtest_also_run_disabled_tests prints their figures; the issue report lists them.
+// --gtest_also_run_disabled_tests prints their figures; docs/segmentation-nuclei.md lists them.
 INSTANTIATE_TEST_SUITE_P(DISABLED_BelowBaseline, NucleiGroundTruth,
                          ::testing::Values(SetCase{"bbbc038-dsb2018-stage1", 0.595, false},
                                            SetCase{"bbbc039-u2os", 0.751, false},

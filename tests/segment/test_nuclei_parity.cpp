@@ -29,8 +29,8 @@ namespace {
 const fs::path kShared = HCS_SHARED_DIR;
 const fs::path kFixtures = kShared / "fixtures/cellprofiler";
 
-// The parity criterion of the segmentation issue: 99% of CellProfiler's nuclei matched
-// one-to-one at IoU >= 0.9, object counts within 1%.
+// Parity means: 99% of CellProfiler's nuclei matched one-to-one at IoU >= 0.9, and object
+// counts within 1%.
 constexpr double kParityIou = 0.9;
 constexpr double kMinimumMatchedFraction = 0.99;
 constexpr double kCountTolerance = 0.01;
