@@ -7,7 +7,6 @@
 
 #include <time.h>
 
-#include <chrono>
 #include <optional>
 
 #include "hcs/measure/measure_image_set.hpp"
@@ -15,28 +14,6 @@
 namespace hcs::measure {
 
 namespace {
-
-// A clock of the calling thread's CPU time.
-struct Clock {
-    using time_point = double;
-    static double now() { return thread_cpu_seconds(); }
-};
-
-[[maybe_unused]] void add_seconds(std::vector<std::pair<std::string, double>>& seconds,
-                                  const std::string& family, double start) {
-    const double elapsed = Clock::now() - start;
-    for (auto& [name, total] : seconds) {
-        if (name == family) {
-            total += elapsed;
-            return;
-        }
-    }
-    seconds.emplace_back(family, elapsed);
-}
-
-[[maybe_unused]] void append(Measurements& into, Measurements&& from) {
-    for (auto& column : from) into.push_back(std::move(column));
-}
 
 [[maybe_unused]] const ObjectSet* find_set(const std::vector<const ObjectSet*>& sets,
                                            const std::string& name) {
@@ -88,6 +65,18 @@ double thread_cpu_seconds() {
     return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
 }
 
+void add_family_seconds(std::vector<std::pair<std::string, double>>& seconds,
+                        const std::string& family, double start) {
+    const double elapsed = thread_cpu_seconds() - start;
+    for (auto& [name, total] : seconds) {
+        if (name == family) {
+            total += elapsed;
+            return;
+        }
+    }
+    seconds.emplace_back(family, elapsed);
+}
+
 std::vector<std::string> available_cross_object_families() {
     std::vector<std::string> families;
 #ifdef HCS_MEASURE_HAS_TEXTURE
@@ -117,7 +106,7 @@ FamilyResults run_cross_object_families(
     FamilyResults results;
 #ifdef HCS_MEASURE_HAS_TEXTURE
     if (settings.texture) {
-        const auto start = Clock::now();
+        const double start = thread_cpu_seconds();
         for (const std::string& name : names) {
             const cv::Mat& image = channels.at(name).pixels;
             for (const ObjectSet* set : sets)
@@ -127,12 +116,12 @@ FamilyResults run_cross_object_families(
                  measure_image_texture(image, name, settings.texture_settings))
                 results.image.emplace_back(feature, values.empty() ? 0.0 : values.front());
         }
-        add_seconds(seconds, "Texture", start);
+        add_family_seconds(seconds, "Texture", start);
     }
 #endif
 #ifdef HCS_MEASURE_HAS_GRANULARITY
     if (settings.granularity) {
-        const auto start = Clock::now();
+        const double start = thread_cpu_seconds();
         for (const std::string& name : names) {
             GranularityResult granularity = measure_granularity(
                 channels.at(name).pixels, name, sets, settings.granularity_settings);
@@ -140,12 +129,12 @@ FamilyResults run_cross_object_families(
             for (std::size_t i = 0; i < sets.size(); ++i)
                 append(results.objects[sets[i]->name], std::move(granularity.objects[i]));
         }
-        add_seconds(seconds, "Granularity", start);
+        add_family_seconds(seconds, "Granularity", start);
     }
 #endif
 #ifdef HCS_MEASURE_HAS_RADIAL_DISTRIBUTION
     if (settings.radial_distribution) {
-        const auto start = Clock::now();
+        const double start = thread_cpu_seconds();
         const ObjectSet* nuclei = find_set(sets, "Nuclei");
         const ObjectSet* cells = find_set(sets, "Cells");
         const RadialDistributionSettings& radial = settings.radial_distribution_settings;
@@ -159,12 +148,12 @@ FamilyResults run_cross_object_families(
                 append(results.objects["Cells"],
                        radial_distribution(*cells, nuclei, image, name, radial, cell_rings));
         }
-        add_seconds(seconds, "RadialDistribution", start);
+        add_family_seconds(seconds, "RadialDistribution", start);
     }
 #endif
 #ifdef HCS_MEASURE_HAS_COLOCALIZATION
     if (settings.colocalization) {
-        const auto start = Clock::now();
+        const double start = thread_cpu_seconds();
         for (const auto& [first, second] : channel_pairs(names, settings)) {
             const cv::Mat& a = channels.at(first).pixels;
             const cv::Mat& b = channels.at(second).pixels;
@@ -177,17 +166,17 @@ FamilyResults run_cross_object_families(
             for (auto& figure : measure_image_colocalization(a, b, first, second, pair, costes))
                 results.image.push_back(std::move(figure));
         }
-        add_seconds(seconds, "Correlation", start);
+        add_family_seconds(seconds, "Correlation", start);
     }
 #endif
 #ifdef HCS_MEASURE_HAS_IMAGE_QUALITY
     if (settings.image_quality) {
-        const auto start = Clock::now();
+        const double start = thread_cpu_seconds();
         for (const std::string& name : names)
             for (auto& figure : measure_image_quality(channels.at(name).pixels, name,
                                                       settings.image_quality_settings))
                 results.image.push_back(std::move(figure));
-        add_seconds(seconds, "ImageQuality", start);
+        add_family_seconds(seconds, "ImageQuality", start);
     }
 #endif
     return results;

@@ -5,7 +5,6 @@
 #include "hcs/measure/measure_image_set.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -19,12 +18,6 @@ namespace hcs::measure {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Families are timed in CPU seconds of this thread (see thread_cpu_seconds).
-struct Clock {
-    using time_point = double;
-    static double now() { return thread_cpu_seconds(); }
-};
 
 std::string size_text(const cv::Mat& image) {
     return std::to_string(image.cols) + "x" + std::to_string(image.rows);
@@ -88,24 +81,6 @@ Measurements object_locations(const ObjectSet& objects) {
     return result;
 }
 
-struct Timer {
-    std::vector<std::pair<std::string, double>>& seconds;
-    void add(const std::string& family, double start) {
-        const double elapsed = Clock::now() - start;
-        for (auto& [name, total] : seconds) {
-            if (name == family) {
-                total += elapsed;
-                return;
-            }
-        }
-        seconds.emplace_back(family, elapsed);
-    }
-};
-
-void append(Measurements& into, Measurements&& from) {
-    for (auto& column : from) into.push_back(std::move(column));
-}
-
 // One row per cell: Metadata_*, ImageNumber, ObjectNumber, then each object set's columns
 // prefixed with its name and sorted by name as CellProfiler's exporter writes them.
 FeatureTable assemble_table(const ImageSet& image_set,
@@ -146,26 +121,26 @@ FeatureTable assemble_table(const ImageSet& image_set,
 Measurements measure_objects(const ObjectSet& objects, const cv::Mat& unfiltered,
                              const std::map<std::string, ChannelImage>& channels,
                              const std::vector<std::string>& names, const MeasureSettings& settings,
-                             Timer& timer) {
+                             std::vector<std::pair<std::string, double>>& seconds) {
     Measurements result = object_locations(objects);
-    auto start = Clock::now();
+    double start = thread_cpu_seconds();
     if (settings.area_shape) {
         append(result, measure_area_shape(objects, settings.area_shape_settings));
-        timer.add("AreaShape", start);
+        add_family_seconds(seconds, "AreaShape", start);
     }
     if (settings.intensity) {
-        start = Clock::now();
+        start = thread_cpu_seconds();
         for (const std::string& name : names)
             append(result, measure_intensity(objects, channels.at(name).pixels, name));
-        timer.add("Intensity", start);
+        add_family_seconds(seconds, "Intensity", start);
     }
     const auto neighbors = settings.neighbors.find(objects.name);
     if (neighbors != settings.neighbors.end()) {
-        start = Clock::now();
+        start = thread_cpu_seconds();
         append(result,
                measure_object_neighbors(objects, unfiltered.empty() ? objects.labels : unfiltered,
                                         neighbors->second));
-        timer.add("Neighbors", start);
+        add_family_seconds(seconds, "Neighbors", start);
     }
     return result;
 }
@@ -254,7 +229,6 @@ ImageSetMeasurements measure_image_set(const ImageSet& image_set,
     check_sizes(image_set, channels, names, labels);
 
     ImageSetMeasurements result;
-    Timer timer{result.seconds_per_family};
     std::vector<ObjectSet> sets;
     for (std::size_t i = 0; i < 3; ++i) {
         if (!labels[i].second.empty())
@@ -268,8 +242,8 @@ ImageSetMeasurements measure_image_set(const ImageSet& image_set,
         const cv::Mat& unfiltered = set.name == "Nuclei"  ? objects.nuclei_unfiltered
                                     : set.name == "Cells" ? objects.cells_unfiltered
                                                           : cv::Mat();
-        per_object.emplace_back(set.name,
-                                measure_objects(set, unfiltered, channels, names, settings, timer));
+        per_object.emplace_back(set.name, measure_objects(set, unfiltered, channels, names,
+                                                          settings, result.seconds_per_family));
         result.image.emplace_back("Count_" + set.name, set.count);
     }
     FamilyResults shared =

@@ -1,7 +1,7 @@
 // Radial intensity distribution as CellProfiler's MeasureObjectIntensityDistribution computes
 // it: distance from a centre by centrosome's propagate (8-neighbour steps of 1 and sqrt 2),
-// distance to the edge by an exact Euclidean distance transform, rings scaled per pixel
-// d_centre / (d_centre + d_edge + 0.001), and 8 wedges for the coefficient of variation.
+// distance to the edge by the exact Euclidean distance transform (hcs/core), rings scaled per
+// pixel d_centre / (d_centre + d_edge + 0.001), and 8 wedges for the coefficient of variation.
 #include "hcs/measure/radial_distribution.hpp"
 
 #include <algorithm>
@@ -10,6 +10,7 @@
 #include <cstring>
 #include <limits>
 
+#include "hcs/core/distance_transform.hpp"
 #include "hcs/core/errors.hpp"
 #include "hcs/measure/numpy_argsort.hpp"
 
@@ -21,53 +22,6 @@ constexpr double kScaledEpsilon = 0.001;                   // CellProfiler: d / 
 constexpr double kMachineEpsilon = 2.220446049250313e-16;  // numpy.finfo(float).eps
 
 using RingPixel = RadialGeometry::Pixel;
-
-// ---- exact Euclidean distance transform (Felzenszwalb & Huttenlocher 2012) -----------------
-
-void distance_1d(const std::vector<double>& f, std::vector<double>& d, int n) {
-    std::vector<int> v(n);
-    std::vector<double> z(n + 1);
-    int k = 0;
-    v[0] = 0, z[0] = -1e300, z[1] = 1e300;
-    for (int q = 1; q < n; ++q) {
-        if (f[q] >= 1e299) continue;
-        if (f[v[k]] >= 1e299) {
-            v[k] = q;
-            continue;
-        }
-        double s =
-            ((f[q] + double(q) * q) - (f[v[k]] + double(v[k]) * v[k])) / (2.0 * q - 2.0 * v[k]);
-        while (k > 0 && s <= z[k]) {
-            --k;
-            s = ((f[q] + double(q) * q) - (f[v[k]] + double(v[k]) * v[k])) / (2.0 * q - 2.0 * v[k]);
-        }
-        ++k;
-        v[k] = q, z[k] = s, z[k + 1] = 1e300;
-    }
-    k = 0;
-    for (int q = 0; q < n; ++q) {
-        while (z[k + 1] < q) ++k;
-        d[q] = f[v[k]] >= 1e299 ? 1e300 : (double(q) - v[k]) * (double(q) - v[k]) + f[v[k]];
-    }
-}
-
-// Squared distances from every `inside` pixel to the nearest pixel that is not inside, within
-// the grid (scipy's distance_transform_edt: the grid edge is not background).
-std::vector<double> squared_edt(const std::vector<char>& inside, int rows, int cols) {
-    std::vector<double> grid(static_cast<std::size_t>(rows) * cols);
-    std::vector<double> f(std::max(rows, cols)), d(std::max(rows, cols));
-    for (int c = 0; c < cols; ++c) {
-        for (int r = 0; r < rows; ++r) f[r] = inside[r * cols + c] ? 1e300 : 0.0;
-        distance_1d(f, d, rows);
-        for (int r = 0; r < rows; ++r) grid[r * cols + c] = d[r];
-    }
-    for (int r = 0; r < rows; ++r) {
-        for (int c = 0; c < cols; ++c) f[c] = grid[r * cols + c];
-        distance_1d(f, d, cols);
-        for (int c = 0; c < cols; ++c) grid[r * cols + c] = d[c];
-    }
-    return grid;
-}
 
 // ---- centrosome's propagate with a zero image and weight 1 --------------------------------
 
@@ -207,14 +161,16 @@ Region grown_box(const cv::Rect& box, const cv::Size& size) {
 // Distance to the edge for every pixel of object `label`, in its grown box (centrosome's
 // distance_to_edge: objects of one colour never touch, so the edge is any other pixel).
 std::vector<double> distance_to_edge(const ObjectSet& objects, int label, const Region& region) {
-    std::vector<char> inside(static_cast<std::size_t>(region.rows) * region.cols);
-    for (int r = 0; r < region.rows; ++r)
-        for (int c = 0; c < region.cols; ++c)
-            inside[r * region.cols + c] =
-                objects.labels.at<int>(region.top + r, region.left + c) == label;
-    std::vector<double> d = squared_edt(inside, region.rows, region.cols);
-    for (double& v : d) v = std::sqrt(v);
-    return d;
+    cv::Mat inside(region.rows, region.cols, CV_8U);
+    for (int r = 0; r < region.rows; ++r) {
+        const int* owner = objects.labels.ptr<int>(region.top + r) + region.left;
+        std::uint8_t* line = inside.ptr<std::uint8_t>(r);
+        for (int c = 0; c < region.cols; ++c) line[c] = owner[c] == label;
+    }
+    const cv::Mat squared = squared_distance_transform(inside);
+    std::vector<double> distance(squared.begin<double>(), squared.end<double>());
+    for (double& v : distance) v = std::sqrt(v);
+    return distance;
 }
 
 int wedge_of(int row, int col, double center_row, double center_col) {

@@ -8,6 +8,7 @@
 #include <queue>
 #include <vector>
 
+#include "hcs/core/distance_transform.hpp"
 #include "hcs/segment/declump.hpp"
 #include "hcs/segment/declump_maxima.hpp"
 #include "hcs/segment/fill_holes.hpp"
@@ -77,65 +78,19 @@ cv::Mat propagate_on_flat_image(const cv::Mat& seeds, const cv::Mat& mask) {
     return labels;
 }
 
-// One-dimensional squared Euclidean distance transform (Felzenszwalb and Huttenlocher 2012).
-void distance_line(const std::vector<double>& f, std::vector<double>& d) {
-    const int n = static_cast<int>(f.size());
-    std::vector<int> v(n);
-    std::vector<double> z(n + 1);
-    int k = 0;
-    v[0] = 0;
-    z[0] = -INFINITY;
-    z[1] = INFINITY;
-    for (int q = 1; q < n; ++q) {
-        if (std::isinf(f[q])) continue;
-        if (std::isinf(f[v[k]])) {
-            v[k] = q;
-            continue;
-        }
-        double s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2.0 * q - 2.0 * v[k]);
-        while (k > 0 && s <= z[k]) {
-            --k;
-            s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2.0 * q - 2.0 * v[k]);
-        }
-        ++k;
-        v[k] = q;
-        z[k] = s;
-        z[k + 1] = INFINITY;
-    }
-    k = 0;
-    for (int q = 0; q < n; ++q) {
-        while (z[k + 1] < q) ++k;
-        d[q] = std::isinf(f[v[k]]) ? INFINITY : (q - v[k]) * (q - v[k]) + f[v[k]];
-    }
-}
-
 }  // namespace
 
 cv::Mat euclidean_distance_map(const cv::Mat& mask) {
-    cv::Mat squared(mask.size(), CV_64F);
-    std::vector<double> f, d;
-    for (int column = 0; column < mask.cols; ++column) {
-        f.assign(mask.rows, 0.0);
-        d.resize(mask.rows);
-        for (int row = 0; row < mask.rows; ++row) {
-            f[row] = mask.at<unsigned char>(row, column) ? INFINITY : 0.0;
-        }
-        distance_line(f, d);
-        for (int row = 0; row < mask.rows; ++row) squared.at<double>(row, column) = d[row];
-    }
-    for (int row = 0; row < mask.rows; ++row) {
-        double* line = squared.ptr<double>(row);
-        f.assign(line, line + mask.cols);
-        d.resize(mask.cols);
-        distance_line(f, d);
+    cv::Mat distance = squared_distance_transform(mask);
+    for (int row = 0; row < distance.rows; ++row) {
+        double* line = distance.ptr<double>(row);
         // A mask without any zero pixel has no nearest background: scipy then measures from
         // the point (-1, -1) just outside the first corner, and so does this.
-        for (int column = 0; column < mask.cols; ++column) {
-            line[column] =
-                std::isinf(d[column]) ? std::hypot(row + 1.0, column + 1.0) : std::sqrt(d[column]);
-        }
+        for (int column = 0; column < distance.cols; ++column)
+            line[column] = std::isinf(line[column]) ? std::hypot(row + 1.0, column + 1.0)
+                                                    : std::sqrt(line[column]);
     }
-    return squared;
+    return distance;
 }
 
 cv::Mat declump_smoothed_image(const cv::Mat& image, double filter_size) {

@@ -32,6 +32,11 @@ FamilyResults run_cross_object_families(const std::vector<const ObjectSet*>& set
 // CellProfiler's ExecutionTime_* columns are, so other load on the machine does not count.
 double thread_cpu_seconds();
 
+// Adds the CPU seconds since `start` (a thread_cpu_seconds() reading) to `family`'s entry of
+// `seconds`, making the entry on first use.
+void add_family_seconds(std::vector<std::pair<std::string, double>>& seconds,
+                        const std::string& family, double start);
+
 // Which of those families this build holds, for logs and the parity report.
 std::vector<std::string> available_cross_object_families();
 

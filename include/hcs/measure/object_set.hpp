@@ -26,4 +26,9 @@ struct ObjectSet {
 // "Intensity_MeanIntensity_DNA"), each with one value per object (index = object number - 1).
 using Measurements = std::vector<std::pair<std::string, std::vector<double>>>;
 
+// Moves the columns of `from` to the end of `into`.
+inline void append(Measurements& into, Measurements&& from) {
+    for (auto& column : from) into.push_back(std::move(column));
+}
+
 }  // namespace hcs::measure
