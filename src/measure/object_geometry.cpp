@@ -19,7 +19,6 @@ double cross(cv::Point2d o, cv::Point2d a, cv::Point2d b) {
     return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
 }
 
-
 }  // namespace
 
 std::vector<cv::Point2d> convex_hull(std::vector<cv::Point2d> points) {

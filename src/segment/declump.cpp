@@ -105,8 +105,7 @@ cv::Mat declump_smoothed_image(const cv::Mat& image, double filter_size) {
     // The smoothed all-ones image that corrects the edge: separable, so the product of the
     // kernel mass inside the image along each axis.
     const cv::Mat edge = correlate_separable_ones(image.size(), kernel);
-    const cv::Mat smoothed =
-        correlate_separable<float>(image, kernel);
+    const cv::Mat smoothed = correlate_separable<float>(image, kernel);
     cv::Mat blurred(image.size(), CV_32F);
     for (int row = 0; row < image.rows; ++row) {
         const float* numerator = smoothed.ptr<float>(row);

@@ -77,8 +77,8 @@ cv::Mat one_point_per_blob(const cv::Mat& maxima) {
     bool isolated = true;
     for (int row = 0; row < maxima.rows && isolated; ++row) {
         const unsigned char* here = maxima.ptr<unsigned char>(row);
-        const unsigned char* below = row + 1 < maxima.rows ? maxima.ptr<unsigned char>(row + 1)
-                                                           : nullptr;
+        const unsigned char* below =
+            row + 1 < maxima.rows ? maxima.ptr<unsigned char>(row + 1) : nullptr;
         for (int column = 0; column < maxima.cols && isolated; ++column) {
             if (!here[column]) continue;
             const bool right = column + 1 < maxima.cols && here[column + 1];

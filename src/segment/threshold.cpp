@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "hcs/core/errors.hpp"
+#include "hcs/segment/separable_filter.hpp"
 #include "hcs/segment/threshold.hpp"
 #include "hcs/segment/threshold_methods.hpp"
-#include "hcs/segment/separable_filter.hpp"
 
 namespace hcs::segment {
 namespace {

@@ -25,8 +25,8 @@ inline segment::PrimarySettings nuclei_case_settings(const nlohmann::json& case_
     PrimarySettings settings;
     settings.use_advanced_settings = true;
     const std::string method = given.at("threshold_method");
-    settings.threshold.method = method == "Otsu" ? ThresholdMethod::Otsu
-                                                 : ThresholdMethod::MinimumCrossEntropy;
+    settings.threshold.method =
+        method == "Otsu" ? ThresholdMethod::Otsu : ThresholdMethod::MinimumCrossEntropy;
     settings.threshold.smoothing_scale = given.value("threshold_smoothing_scale", 0.0);
     const std::string declump = given.value("declump", "intensity");
     settings.declump = declump == "none"    ? DeclumpMethod::None
@@ -40,8 +40,8 @@ inline segment::PrimarySettings nuclei_case_settings(const nlohmann::json& case_
     settings.typical_diameter_max = given.value("typical_diameter_max", 40);
     settings.discard_outside_diameter = given.value("exclude_size", true);
     settings.discard_border_objects = given.value("exclude_border_objects", true);
-    settings.fill_holes = given.value("fill_holes", true) ? FillHoles::AfterThresholdAndDeclumping
-                                                          : FillHoles::Never;
+    settings.fill_holes =
+        given.value("fill_holes", true) ? FillHoles::AfterThresholdAndDeclumping : FillHoles::Never;
     return settings;
 }
 

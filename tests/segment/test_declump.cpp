@@ -43,8 +43,8 @@ TEST(SeparateNeighboringObjects, ShapeSplitsTwoOverlappingDisks) {
     settings.declump = DeclumpMethod::Shape;
     settings.dividing_lines = DividingLines::Shape;
     settings.typical_diameter_min = 15;
-    const DeclumpResult result = separate_neighboring_objects(image, label_components(mask, 8),
-                                                              settings);
+    const DeclumpResult result =
+        separate_neighboring_objects(image, label_components(mask, 8), settings);
     double objects = 0;
     cv::minMaxLoc(result.labels, nullptr, &objects);
     EXPECT_EQ(objects, 2);

@@ -7,8 +7,8 @@
 using namespace hcs::segment;
 
 TEST(DiskOffsets, CountsThePixelsOfCentrosomesDisk) {
-    EXPECT_EQ(disk_offsets(1.0).size(), 5u);   // the centre and its four neighbours
-    EXPECT_EQ(disk_offsets(1.5).size(), 9u);   // the 3x3 square (corners at sqrt 2 <= 1.5)
+    EXPECT_EQ(disk_offsets(1.0).size(), 5u);  // the centre and its four neighbours
+    EXPECT_EQ(disk_offsets(1.5).size(), 9u);  // the 3x3 square (corners at sqrt 2 <= 1.5)
     EXPECT_EQ(disk_offsets(2.0).size(), 13u);
 }
 

@@ -37,7 +37,7 @@ TEST(IdentifyPrimary, DropsBorderAndSmallObjectsAndNumbersTheRest) {
     EXPECT_EQ(result.count, 2);
     EXPECT_EQ(result.labels.at<int>(10, 65), 1);  // the upper disk's seed comes first
     EXPECT_EQ(result.labels.at<int>(30, 40), 2);
-    EXPECT_EQ(result.labels.at<int>(30, 2), 0);   // touches the border
+    EXPECT_EQ(result.labels.at<int>(30, 2), 0);  // touches the border
     double unedited = 0;
     cv::minMaxLoc(result.unedited_labels, nullptr, &unedited);
     EXPECT_EQ(unedited, 4);

@@ -28,6 +28,5 @@ TEST(ThresholdMinimumCrossEntropy, MatchesCellProfilerOnBbbc013A01) {
                                           "data/bbbc013/images/Channel2-01-A-01.tif")
                               .pixels;
     const std::vector<float> pixels(image.begin<float>(), image.end<float>());
-    EXPECT_NEAR(threshold_minimum_cross_entropy(sorted_pixels(pixels)), 0.12775193154811859,
-                1e-7);
+    EXPECT_NEAR(threshold_minimum_cross_entropy(sorted_pixels(pixels)), 0.12775193154811859, 1e-7);
 }

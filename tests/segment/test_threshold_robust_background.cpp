@@ -41,8 +41,8 @@ TEST(ThresholdRobustBackground, ModeMatchesCellProfilerOnExampleFly) {
                                           "data/examplefly/images/01_POS002_D.TIF")
                               .pixels;
     const std::vector<float> pixels(image.begin<float>(), image.end<float>());
-    EXPECT_NEAR(threshold_robust_background(sorted_pixels(pixels), 0.05, 0.05,
-                                            RobustAveraging::Mode,
-                                            RobustVariance::StandardDeviation, 2.0),
-                0.044091206043958664, 1e-7);
+    EXPECT_NEAR(
+        threshold_robust_background(sorted_pixels(pixels), 0.05, 0.05, RobustAveraging::Mode,
+                                    RobustVariance::StandardDeviation, 2.0),
+        0.044091206043958664, 1e-7);
 }

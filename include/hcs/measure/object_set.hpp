@@ -12,10 +12,10 @@
 namespace hcs::measure {
 
 struct ObjectSet {
-    std::string name;              // "Nuclei", "Cells", "Cytoplasm"
-    cv::Mat labels;                // CV_32S, 0 = background, 1..count
+    std::string name;  // "Nuclei", "Cells", "Cytoplasm"
+    cv::Mat labels;    // CV_32S, 0 = background, 1..count
     int count = 0;
-    std::vector<cv::Rect> boxes;   // boxes[i] bounds object i + 1; empty Rect if absent
+    std::vector<cv::Rect> boxes;  // boxes[i] bounds object i + 1; empty Rect if absent
 
     // Builds boxes and count (the largest label) from one pass over `labels`.
     static ObjectSet from_labels(std::string name, cv::Mat labels);

@@ -10,8 +10,8 @@
 namespace hcs::segment {
 
 struct DeclumpResult {
-    cv::Mat labels;   // CV_32S objects numbered as their seeds (raster order of the seeds)
-    cv::Mat seeds;    // CV_32S labelled maxima used as markers
+    cv::Mat labels;  // CV_32S objects numbered as their seeds (raster order of the seeds)
+    cv::Mat seeds;   // CV_32S labelled maxima used as markers
     double maxima_suppression_size = 7;  // the size actually used (after the automatic rules)
 };
 

@@ -24,17 +24,17 @@ struct PrimarySettings {
     // "Use advanced settings?" = No in CellProfiler 5: the threshold and declumping settings are
     // replaced by the automatic ones (see the fixture READMEs).
     bool use_advanced_settings = true;
-    bool automatic_smoothing = true;         // filter size from typical_diameter_min
+    bool automatic_smoothing = true;  // filter size from typical_diameter_min
     double smoothing_filter_size = 10;
     bool automatic_maxima_suppression = true;
     double maxima_suppression_size = 7;
-    bool low_resolution_maxima = true;       // "Speed up by using lower-resolution image..."
+    bool low_resolution_maxima = true;  // "Speed up by using lower-resolution image..."
     FillHoles fill_holes = FillHoles::AfterThresholdAndDeclumping;
 };
 
 struct PrimaryResult {
-    cv::Mat labels;            // CV_32S final nuclei 1..N (CellProfiler's numbering)
-    cv::Mat unedited_labels;   // after declumping, before size and border filters
+    cv::Mat labels;                // CV_32S final nuclei 1..N (CellProfiler's numbering)
+    cv::Mat unedited_labels;       // after declumping, before size and border filters
     cv::Mat small_removed_labels;  // after the size filter only (border objects kept)
     int count = 0;
     ThresholdResult threshold;

@@ -26,7 +26,7 @@ struct ThresholdSettings {
     // Robust background: fractions trimmed, averaging and deviation rule, number of deviations.
     double robust_lower_outlier_fraction = 0.05;
     double robust_upper_outlier_fraction = 0.05;
-    std::string robust_averaging = "Mean";       // Mean, Median, Mode (InputError otherwise)
+    std::string robust_averaging = "Mean";  // Mean, Median, Mode (InputError otherwise)
     std::string robust_variance = "Standard deviation";  // or "Median absolute deviation"
     double robust_deviations = 2.0;
     bool log_transform = false;

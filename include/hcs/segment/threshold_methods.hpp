@@ -24,7 +24,7 @@ double threshold_otsu(const std::vector<float>& sorted, int bins = 256);
 // Three-class Otsu (scikit-image threshold_multiotsu, 128 bins as CellProfiler asks): the lower
 // and the upper threshold, bin centres.
 std::pair<double, double> threshold_otsu_three_class(const std::vector<float>& sorted,
-                                                      int bins = 128);
+                                                     int bins = 128);
 
 enum class RobustAveraging { Mean, Median, Mode };
 enum class RobustVariance { StandardDeviation, MedianAbsoluteDeviation };
