@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "hcs/core/config.hpp"
+#include "hcs/core/errors.hpp"
 #include "hcs/core/provenance.hpp"
 #include "hcs/core/stage.hpp"
 #include "hcs/profile/profile_run.hpp"
@@ -20,7 +21,8 @@ struct ProfileFlags {
 };
 
 void add_profile_options(CLI::App& app, hcs::StageOptions& stage, ProfileFlags& flags) {
-    app.add_option("--config", stage.config_path, "JSON config; overrides configs/defaults.json");
+    app.add_option("--config", stage.config_path, "JSON config; overrides configs/defaults.json")
+        ->check(CLI::ExistingFile);
     app.add_option("--input,-i", flags.inputs,
                    "Per-cell or per-well tables: .h5/.csv/.csv.gz files or folders of them, a "
                    "CellProfiler CSV export folder (Image.csv + <Object>.csv), or a CellProfiler "
@@ -53,12 +55,28 @@ nlohmann::json effective_config(const hcs::StageOptions& stage, const ProfileFla
     return config;
 }
 
+// Profiles the input; a column missing from it is reported with the files it came from, since
+// the tables were merged before the column was looked for.
+hcs::profile::ProfileResult profile_naming_input(hcs::profile::CellInput input,
+                                                 const hcs::profile::ProfileOptions& options,
+                                                 int threads) {
+    const std::vector<std::string> files = input.files;
+    try {
+        return hcs::profile::run_profiling(std::move(input), options, threads);
+    } catch (const hcs::InputError& error) {
+        std::string named = files.empty() ? std::string("input") : files.front();
+        if (files.size() > 1) named += " and " + std::to_string(files.size() - 1) + " more";
+        throw hcs::InputError(named + ": " + error.what());
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{
         "hcs-profile: well and treatment profiles from per-cell measurements.\n"
-        "Exit codes: 0 success, 1 bad input (nothing written), 2 usage error."};
+        "Exit codes: 0 success, 1 bad input (nothing written), 2 usage error.",
+        "hcs-profile"};
     hcs::StageOptions stage;
     ProfileFlags flags;
     add_profile_options(app, stage, flags);
@@ -70,7 +88,7 @@ int main(int argc, char** argv) {
 
         auto input = hcs::profile::read_cell_input(inputs, options.input);
         hcs::Provenance provenance{"hcs-profile", config, input.files, "as in the input tables"};
-        const auto result = hcs::profile::run_profiling(std::move(input), options, stage.threads);
+        const auto result = profile_naming_input(std::move(input), options, stage.threads);
         hcs::profile::write_profiles(result, stage.output, options.formats,
                                      provenance.to_json().dump());
         spdlog::info("wrote {} wells and {} treatments to {}", result.wells.rows(),

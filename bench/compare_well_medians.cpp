@@ -255,7 +255,12 @@ int main(int argc, char** argv) {
             if (!r.with_floor)
                 std::printf("  %s %s %.4g\n", r.feature.c_str(), r.worst_well.c_str(), r.worst);
         }
-        return share_floor >= kRequiredShare ? 0 : 1;
+        const bool pass = share_floor >= kRequiredShare;
+        std::printf("%s: %.1f%% of features within %.3g of CellProfiler's well medians with the "
+                    "floor (%.1f%% strict); %.0f%% required\n",
+                    pass ? "PASS" : "FAIL", 100 * share_floor, tolerance, 100 * share_strict,
+                    100 * kRequiredShare);
+        return pass ? 0 : 1;
     } catch (const std::exception& error) {
         std::fprintf(stderr, "compare_well_medians: %s\n", error.what());
         return 1;

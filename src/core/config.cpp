@@ -44,7 +44,7 @@ std::filesystem::path data_root(const std::string& flag) {
     if (const char* environment = std::getenv("HCS_DATA_ROOT"); environment && *environment) {
         return environment;
     }
-    for (const std::filesystem::path candidate :
+    for (const std::filesystem::path& candidate :
          {std::filesystem::path("../shared/data"),
           std::filesystem::path(HCS_SOURCE_DIR) / "../shared/data"}) {
         if (std::filesystem::is_directory(candidate)) {

@@ -25,6 +25,7 @@ std::vector<std::string> names_in_header(const std::vector<std::string>& header,
                                          const std::string& pattern,
                                          const std::string& placeholder) {
     const auto at = pattern.find(placeholder);
+    if (at == std::string::npos) return {};
     const std::string prefix = pattern.substr(0, at);
     const std::string suffix = pattern.substr(at + placeholder.size());
     std::vector<std::string> names;
@@ -73,6 +74,22 @@ std::vector<std::string> strip_group_names(std::string& pattern) {
     }
     pattern = plain;
     return names;
+}
+
+// A path column without its file column is almost always a misspelt file column; reading on
+// would drop that channel without a word.
+void require_file_for_every_path(const std::filesystem::path& manifest,
+                                 const std::vector<std::string>& header,
+                                 const std::string& path_name, const std::string& file_name,
+                                 const std::string& placeholder) {
+    const auto files = names_in_header(header, file_name, placeholder);
+    for (const std::string& name : names_in_header(header, path_name, placeholder)) {
+        if (std::find(files.begin(), files.end(), name) == files.end()) {
+            throw InputError(manifest.string() + ": column " +
+                             replace_placeholder(path_name, placeholder, name) + " has no " +
+                             replace_placeholder(file_name, placeholder, name) + " beside it");
+        }
+    }
 }
 
 }  // namespace
@@ -132,7 +149,10 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
     if (channels.empty()) {
         throw InputError(manifest.string() + ": no column matches '" + map.file_name + "'");
     }
+    require_file_for_every_path(manifest, table.header, map.path_name, map.file_name, "{channel}");
     const auto objects = names_in_header(table.header, map.objects_file_name, "{object}");
+    require_file_for_every_path(manifest, table.header, map.objects_path_name,
+                                map.objects_file_name, "{object}");
     const auto plate_at = table.find_column(map.plate);
     const auto well_at = table.find_column(map.well);
     const auto site_at = table.find_column(map.site);

@@ -70,11 +70,14 @@ ImageSetObjects load_image_set_objects(const ImageSet& image_set,
     if (from_manifest) return objects;
 
     const std::filesystem::path path = segmentation_folder / (image_set.name() + ".h5");
+    if (!std::filesystem::is_directory(segmentation_folder)) {
+        throw InputError("labels folder " + segmentation_folder.string() +
+                         " does not exist (--labels), and the manifest has no ObjectsFileName_* "
+                         "columns");
+    }
     if (!std::filesystem::exists(path)) {
-        throw InputError("image set " + image_set.name() +
-                         ": no ObjectsFileName_* columns and no "
-                         "segmentation file " +
-                         path.string());
+        throw InputError("no segmentation file " + path.string() +
+                         " (and no ObjectsFileName_* columns in the manifest)");
     }
     try {
         H5::H5File file(path.string(), H5F_ACC_RDONLY);

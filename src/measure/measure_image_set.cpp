@@ -24,8 +24,7 @@ std::string size_text(const cv::Mat& image) {
 }
 
 // The channels to measure, in the settings' order or the image set's.
-std::vector<std::string> channels_to_measure(const ImageSet& image_set,
-                                             const std::map<std::string, ChannelImage>& channels,
+std::vector<std::string> channels_to_measure(const std::map<std::string, ChannelImage>& channels,
                                              const MeasureSettings& settings) {
     std::vector<std::string> names = settings.channels;
     if (names.empty()) {
@@ -33,29 +32,28 @@ std::vector<std::string> channels_to_measure(const ImageSet& image_set,
     }
     for (const std::string& name : names) {
         if (!channels.count(name)) {
-            throw InputError("image set " + image_set.name() + ": channel " + name +
-                             " is missing (the image set has no FileName_" + name + ")");
+            throw InputError("channel " + name + " is missing (the image set has no FileName_" +
+                             name + ")");
         }
     }
     return names;
 }
 
-void check_sizes(const ImageSet& image_set, const std::map<std::string, ChannelImage>& channels,
+void check_sizes(const std::map<std::string, ChannelImage>& channels,
                  const std::vector<std::string>& names,
                  const std::vector<std::pair<std::string, cv::Mat>>& labels) {
     const cv::Mat& reference = channels.at(names.front()).pixels;
     for (const std::string& name : names) {
         const cv::Mat& pixels = channels.at(name).pixels;
         if (pixels.size() != reference.size()) {
-            throw InputError("image set " + image_set.name() + ": image " + name + " is " +
-                             size_text(pixels) + " but " + names.front() + " is " +
-                             size_text(reference));
+            throw InputError("image " + name + " is " + size_text(pixels) + " but " +
+                             names.front() + " is " + size_text(reference));
         }
     }
     for (const auto& [object, image] : labels) {
         if (!image.empty() && image.size() != reference.size()) {
-            throw InputError("image set " + image_set.name() + ": labels of " + object + " are " +
-                             size_text(image) + " but the images are " + size_text(reference));
+            throw InputError("labels of " + object + " are " + size_text(image) +
+                             " but the images are " + size_text(reference));
         }
     }
 }
@@ -218,15 +216,15 @@ ImageSetMeasurements measure_image_set(const ImageSet& image_set,
                                        const std::map<std::string, ChannelImage>& channels,
                                        const ImageSetObjects& objects,
                                        const MeasureSettings& settings) {
-    const std::vector<std::string> names = channels_to_measure(image_set, channels, settings);
-    if (names.empty()) throw InputError("image set " + image_set.name() + " has no channels");
+    const std::vector<std::string> names = channels_to_measure(channels, settings);
+    if (names.empty()) throw InputError("the image set has no channels");
     const std::vector<std::pair<std::string, cv::Mat>> labels = {
         {"Nuclei", objects.nuclei},
         {"Cells", objects.cells},
         {"Cytoplasm", objects.cytoplasm},
         {"Nuclei (unfiltered)", objects.nuclei_unfiltered},
         {"Cells (unfiltered)", objects.cells_unfiltered}};
-    check_sizes(image_set, channels, names, labels);
+    check_sizes(channels, names, labels);
 
     ImageSetMeasurements result;
     std::vector<ObjectSet> sets;

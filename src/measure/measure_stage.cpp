@@ -49,8 +49,7 @@ void measure_and_write(const ImageSet& image_set, const MeasureRun& run) {
     }
     const ImageSetObjects objects = load_image_set_objects(image_set, run.segmentation);
     if (objects.nuclei.empty() && objects.cells.empty() && objects.cytoplasm.empty()) {
-        throw InputError("image set " + image_set.name() +
-                         ": no Nuclei, Cells or Cytoplasm labels");
+        throw InputError("no Nuclei, Cells or Cytoplasm labels");
     }
     const ImageSetMeasurements measured =
         measure_image_set(image_set, channels, objects, run.settings);

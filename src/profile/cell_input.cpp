@@ -135,7 +135,11 @@ CellInput read_one_kind(const std::vector<std::filesystem::path>& inputs,
             tables.push_back(path);
         }
     }
-    if (tables.empty()) throw InputError("no per-cell table found in the input");
+    if (tables.empty()) {
+        std::string named;
+        for (const auto& path : inputs) named += (named.empty() ? "" : ", ") + path.string();
+        throw InputError(named + ": no per-cell table (.h5, .csv, .csv.gz) found");
+    }
     return read_feature_tables(tables);
 }
 

@@ -69,5 +69,20 @@ TEST(ReadManifest, RefusesAnEmptyManifestNamingTheFile) {
     }
 }
 
+// FileName_GFP misspelt: its PathName_GFP stands alone, and the GFP channel must not vanish.
+TEST(ReadManifest, RefusesAPathColumnWithoutItsFileColumnNamingBoth) {
+    const auto path = std::filesystem::temp_directory_path() / "hcs_misspelt_manifest.csv";
+    std::ofstream(path) << "Metadata_Plate,Metadata_Well,FileName_DNA,PathName_DNA,FileNme_GFP,"
+                           "PathName_GFP\nP1,A01,dna.tif,images,gfp.tif,images\n";
+    try {
+        read_manifest(path, ColumnMap());
+        FAIL() << "a PathName_GFP without FileName_GFP was accepted";
+    } catch (const InputError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+        EXPECT_NE(message.find("PathName_GFP has no FileName_GFP"), std::string::npos) << message;
+    }
+}
+
 }  // namespace
 }  // namespace hcs

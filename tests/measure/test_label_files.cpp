@@ -61,11 +61,26 @@ TEST(LabelFiles, FloatingPointDatasetIsRefused) {
 }
 
 TEST(LabelFiles, MissingSegmentationFileNamesThePath) {
+    const fs::path folder = fs::path(testing::TempDir()) / "empty_labels_folder";
+    fs::create_directories(folder);
     try {
-        load_image_set_objects(image_set_p1_a01(), fs::path(testing::TempDir()) / "no_such_dir");
+        load_image_set_objects(image_set_p1_a01(), folder);
         FAIL() << "expected an InputError";
     } catch (const hcs::InputError& error) {
         EXPECT_NE(std::string(error.what()).find("P1_A01_1.h5"), std::string::npos);
+    }
+}
+
+TEST(LabelFiles, MissingLabelsFolderNamesTheFolder) {
+    const fs::path folder = fs::path(testing::TempDir()) / "no_such_dir";
+    try {
+        load_image_set_objects(image_set_p1_a01(), folder);
+        FAIL() << "expected an InputError";
+    } catch (const hcs::InputError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find("labels folder " + folder.string() + " does not exist"),
+                  std::string::npos)
+            << message;
     }
 }
 
