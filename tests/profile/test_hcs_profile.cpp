@@ -2,6 +2,8 @@
 // written on bad input, and the c08 case's KS value read back from the written wells.csv.
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -39,6 +41,32 @@ TEST(HcsProfile, BadInputExitsOneAndWritesNothing) {
     EXPECT_EQ(run("--input " + input.string() + " --output " + folder.string()), 1);
     EXPECT_FALSE(std::filesystem::exists(folder));
     std::filesystem::remove(input);
+}
+
+// The stderr of one run, for the tests that check what the message names.
+std::string stderr_of(const std::string& arguments) {
+    const auto log = std::filesystem::temp_directory_path() / "hcs_profile_cli_stderr.txt";
+    std::system(
+        (kProgram.string() + " " + arguments + " 2>" + log.string() + " >/dev/null").c_str());
+    std::ifstream in(log);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+TEST(HcsProfile, MissingConfigFileIsUsageErrorTwoAsInTheOtherStages) {
+    EXPECT_EQ(run("--input " + kCells.string() + " --config /no/such/config.json"), 2);
+}
+
+TEST(HcsProfile, AColumnTheConfigNeedsNamesTheInputFile) {
+    const auto folder = fresh_folder("hcs_profile_cli_column");
+    const auto config = std::filesystem::temp_directory_path() / "hcs_profile_cli_column.json";
+    std::ofstream(config) << R"({"profile": {"controls": {"column": "Metadata_Treatment"}}})";
+    const std::string arguments = "--input " + kCells.string() + " --config " + config.string() +
+                                  " --output " + folder.string();
+    EXPECT_EQ(run(arguments), 1);
+    const std::string message = stderr_of(arguments);
+    EXPECT_NE(message.find(kCells.string()), std::string::npos) << message;
+    EXPECT_NE(message.find("Metadata_Treatment"), std::string::npos) << message;
+    EXPECT_FALSE(std::filesystem::exists(folder));
 }
 
 TEST(HcsProfile, WritesWellsWithCaseC08KsValue) {
