@@ -50,6 +50,17 @@ IntensityScaling scaling_for(const cv::Mat& raw, int camera_bit_depth,
     }
     if (camera_bit_depth > 0) {
         scaling.divisor = std::ldexp(1.0, camera_bit_depth) - 1.0;
+        // A pixel above the camera's range means the bit depth is wrong for this file; scaling
+        // on would give intensities above 1 that no later step expects.
+        double brightest = 0;
+        cv::minMaxLoc(raw.reshape(1), nullptr, &brightest);
+        if (brightest > scaling.divisor) {
+            throw InputError(path.string() + ": pixel value " +
+                             std::to_string(static_cast<long long>(brightest)) + " exceeds " +
+                             std::to_string(static_cast<long long>(scaling.divisor)) +
+                             ", the largest of a " + std::to_string(camera_bit_depth) +
+                             "-bit camera (image/camera_bit_depth)");
+        }
         scaling.rule = "raw/" + std::to_string(static_cast<long>(scaling.divisor)) + " (" +
                        std::to_string(camera_bit_depth) + "-bit camera)";
         return scaling;

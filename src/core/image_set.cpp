@@ -92,6 +92,25 @@ void require_file_for_every_path(const std::filesystem::path& manifest,
     }
 }
 
+// Image sets without a plate name share this one, so that output files never start with "_".
+std::string plate_or_default(const std::string& plate) {
+    return plate.empty() ? "plate" : plate;
+}
+
+// Two manifest rows for the same plate, well and site would write one output over the other.
+void refuse_repeated_image_sets(const std::filesystem::path& manifest,
+                                const std::vector<ImageSet>& image_sets) {
+    std::map<std::string, std::size_t> first_row;
+    for (std::size_t row = 0; row < image_sets.size(); ++row) {
+        const auto [seen, added] = first_row.emplace(image_sets[row].name(), row);
+        if (!added) {
+            throw InputError(manifest.string() + ": lines " + std::to_string(seen->second + 2) +
+                             " and " + std::to_string(row + 2) + " are both image set " +
+                             image_sets[row].name());
+        }
+    }
+}
+
 }  // namespace
 
 std::string ImageSet::name() const {
@@ -167,10 +186,15 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
             }
         }
         for (const auto& channel : channels) {
-            const auto file_at =
-                table.column(replace_placeholder(map.file_name, "{channel}", channel));
+            const std::string file_column =
+                replace_placeholder(map.file_name, "{channel}", channel);
+            const auto file_at = table.column(file_column);
             const auto path_at =
                 table.find_column(replace_placeholder(map.path_name, "{channel}", channel));
+            if (table.rows[row][file_at].empty()) {
+                throw InputError(manifest.string() + ": line " + std::to_string(row + 2) + ": " +
+                                 file_column + " is empty");
+            }
             image_set.channel_files[channel] =
                 resolve(cell(table, row, path_at), table.rows[row][file_at], base);
         }
@@ -182,7 +206,7 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
             image_set.object_files[object] =
                 resolve(cell(table, row, path_at), table.rows[row][file_at], base);
         }
-        image_set.plate = plate_at ? table.rows[row][*plate_at] : "plate";
+        image_set.plate = plate_or_default(cell(table, row, plate_at));
         const std::string well = cell(table, row, well_at);
         image_set.well = well.empty() ? "A01" : normalise_well(well);
         // Without a site column, the rows of one well are its sites 1, 2, ... in file order.
@@ -193,6 +217,7 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
         image_set.metadata["Metadata_Site"] = image_set.site;
         image_sets.push_back(std::move(image_set));
     }
+    refuse_repeated_image_sets(manifest, image_sets);
     order_image_sets(image_sets);
     return image_sets;
 }
@@ -214,7 +239,13 @@ std::vector<ImageSet> scan_folder(const std::filesystem::path& folder, const std
                          "' needs a (?<channel>...) group and (?<well>...) or (?<row>...) with "
                          "(?<column>...)");
     }
-    const std::regex expression(plain);
+    std::regex expression;
+    try {
+        expression = std::regex(plain);
+    } catch (const std::regex_error& error) {
+        throw UsageError("file-name pattern '" + pattern + "' is not a valid regular expression (" +
+                         error.what() + ")");
+    }
 
     std::map<std::tuple<std::string, std::string, std::string>, ImageSet> by_field;
     for (const auto& entry : std::filesystem::directory_iterator(folder)) {
@@ -225,7 +256,8 @@ std::vector<ImageSet> scan_folder(const std::filesystem::path& folder, const std
         for (std::size_t g = 0; g < groups.size(); ++g) {
             if (!groups[g].empty()) values[groups[g]] = match[g + 1].str();
         }
-        const std::string plate = values.count("plate") ? values["plate"] : default_plate;
+        const std::string plate =
+            plate_or_default(values.count("plate") ? values["plate"] : default_plate);
         const std::string well = normalise_well(
             values.count("well") ? values["well"] : values["row"] + values["column"]);
         const auto renamed = channel_names.find(values["channel"]);
@@ -236,7 +268,11 @@ std::vector<ImageSet> scan_folder(const std::filesystem::path& folder, const std
         image_set.plate = plate;
         image_set.well = well;
         image_set.site = site;
-        image_set.channel_files[channel] = entry.path();
+        const auto [taken, added] = image_set.channel_files.emplace(channel, entry.path());
+        if (!added) {
+            throw InputError(folder.string() + ": " + taken->second.filename().string() + " and " +
+                             file + " are both channel " + channel + " of " + image_set.name());
+        }
         for (const auto& [group, value] : values) {
             if (group == "plate" || group == "well" || group == "site" || group == "channel" ||
                 group == "row" || group == "column") {
@@ -269,10 +305,20 @@ void join_plate_map(std::vector<ImageSet>& image_sets, const std::filesystem::pa
     const auto plate_at = pick(plate_column, "Plate", "Metadata_Plate");
     const auto well_at = pick(well_column, "Well", "Metadata_Well");
     if (!well_at) throw InputError(plate_map.string() + ": no column 'Well' or 'Metadata_Well'");
+    std::vector<std::string> wells;
+    for (std::size_t row = 0; row < table.rows.size(); ++row) {
+        try {
+            wells.push_back(normalise_well(table.rows[row][*well_at]));
+        } catch (const InputError& error) {
+            throw InputError(plate_map.string() + ": line " + std::to_string(row + 2) + ": " +
+                             error.what());
+        }
+    }
 
     for (auto& image_set : image_sets) {
-        for (const auto& row : table.rows) {
-            if (normalise_well(row[*well_at]) != image_set.well) continue;
+        for (std::size_t row_index = 0; row_index < table.rows.size(); ++row_index) {
+            const auto& row = table.rows[row_index];
+            if (wells[row_index] != image_set.well) continue;
             if (plate_at && row[*plate_at] != image_set.plate) continue;
             for (std::size_t i = 0; i < table.header.size(); ++i) {
                 if (i == well_at || (plate_at && i == *plate_at)) continue;

@@ -3,6 +3,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <exception>
+#include <filesystem>
 #include <iostream>
 #include <mutex>
 
@@ -19,8 +21,9 @@ namespace hcs {
 namespace {
 
 std::string config_string(const nlohmann::json& config, const char* key) {
-    const nlohmann::json::json_pointer where(std::string("/input/") + key);
-    return config.contains(where) ? config.at(where).get<std::string>() : std::string();
+    const std::string pointer = std::string("/input/") + key;
+    if (!config.contains(nlohmann::json::json_pointer(pointer))) return std::string();
+    return config_value<std::string>(config, pointer);
 }
 
 std::filesystem::path under_root(const std::string& path, const std::filesystem::path& root) {
@@ -78,8 +81,8 @@ std::vector<ImageSet> load_image_sets(const StageOptions& options, const nlohman
         if (pattern.empty()) throw UsageError("--input needs --pattern");
         std::map<std::string, std::string> channel_names;
         if (config.contains("/input/channel_names"_json_pointer)) {
-            channel_names = config.at("/input/channel_names"_json_pointer)
-                                .get<std::map<std::string, std::string>>();
+            channel_names =
+                config_value<std::map<std::string, std::string>>(config, "/input/channel_names");
         }
         image_sets = scan_folder(under_root(folder, root), pattern, config_string(config, "plate"),
                                  channel_names);
@@ -100,6 +103,12 @@ int run_image_sets(const std::vector<ImageSet>& image_sets, int threads, bool fa
     std::atomic<std::size_t> done{0};
     std::atomic<bool> stop{false};
     const auto start = std::chrono::steady_clock::now();
+    const auto record_failure = [&](const std::string& failure) {
+        spdlog::error("{}", failure);
+        std::lock_guard<std::mutex> lock(failures_mutex);
+        failures.push_back(failure);
+        if (fail_fast) stop = true;
+    };
 
     parallel_for(image_sets.size(), threads, [&](std::size_t i) {
         if (stop) return;
@@ -107,10 +116,10 @@ int run_image_sets(const std::vector<ImageSet>& image_sets, int threads, bool fa
         try {
             work(image_set);
         } catch (const InputError& error) {
-            spdlog::error("{}: {}", image_set.name(), error.what());
-            std::lock_guard<std::mutex> lock(failures_mutex);
-            failures.push_back(image_set.name() + ": " + error.what());
-            if (fail_fast) stop = true;
+            record_failure(image_set.name() + ": " + error.what());
+        } catch (const std::filesystem::filesystem_error& error) {
+            // an output folder that is a file, a full disk: the set fails, the run goes on
+            record_failure(image_set.name() + ": " + error.what());
         }
         spdlog::debug("{}/{} image sets done", ++done, image_sets.size());
     });
@@ -144,6 +153,17 @@ int run_stage(CLI::App& app, int argc, char** argv, const StageOptions& options,
         std::cerr << app.get_name() << ": " << error.what() << "\n";
         return kExitUsageError;
     } catch (const InputError& error) {
+        std::cerr << app.get_name() << ": " << error.what() << "\n";
+        return kExitInputError;
+    } catch (const std::filesystem::filesystem_error& error) {
+        std::cerr << app.get_name() << ": " << error.what() << "\n";
+        return kExitInputError;
+    } catch (const nlohmann::json::exception& error) {
+        // a config value of the wrong type that no key-naming check caught first
+        std::cerr << app.get_name() << ": config: " << error.what() << "\n";
+        return kExitUsageError;
+    } catch (const std::exception& error) {
+        // the last resort: one line and a failure code rather than an abort
         std::cerr << app.get_name() << ": " << error.what() << "\n";
         return kExitInputError;
     }

@@ -49,6 +49,24 @@ TEST(ReadImage, CameraBitDepthChangesTheDivisor) {
     EXPECT_EQ(image.scaling.divisor, 4095.0);
 }
 
+// The BBBC013 DNA image holds values far above 15, so a 4-bit camera setting must be refused.
+TEST(ReadImage, RefusesAPixelAboveTheCameraBitDepthNamingFileAndValue) {
+    const auto path = kShared / "data/bbbc013/images/Channel2-01-A-01.tif";
+    double brightest = 0;
+    cv::minMaxLoc(read_tiff_raw(path), nullptr, &brightest);
+    try {
+        read_image(path, 4);
+        FAIL() << "a pixel of " << brightest << " passed as 4-bit";
+    } catch (const InputError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+        EXPECT_NE(message.find("pixel value " + std::to_string(static_cast<long long>(brightest)) +
+                               " exceeds 15"),
+                  std::string::npos)
+            << message;
+    }
+}
+
 TEST(ReadImage, RefusesAMissingFileNamingIt) {
     try {
         read_image("/no/such/image.tif");

@@ -84,5 +84,65 @@ TEST(ReadManifest, RefusesAPathColumnWithoutItsFileColumnNamingBoth) {
     }
 }
 
+std::filesystem::path manifest_with(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() / ("hcs_manifest_" + name + ".csv");
+    std::ofstream(path) << text;
+    return path;
+}
+
+// The message of the InputError that reading `path` throws, or "" when none is thrown.
+std::string manifest_error(const std::filesystem::path& path) {
+    try {
+        read_manifest(path, ColumnMap());
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+TEST(ReadManifest, RefusesTwoRowsForOneImageSetNamingTheLines) {
+    const auto path = manifest_with("twice",
+                                    "Metadata_Plate,Metadata_Well,Metadata_Site,FileName_DNA\n"
+                                    "P1,A01,1,a.tif\nP1,A02,1,b.tif\nP1,A01,1,c.tif\n");
+    EXPECT_NE(manifest_error(path).find("lines 2 and 4 are both image set P1_A01_1"),
+              std::string::npos)
+        << manifest_error(path);
+}
+
+TEST(ReadManifest, RefusesAnEmptyFileNameCellNamingLineAndColumn) {
+    const auto path = manifest_with("empty_cell",
+                                    "Metadata_Plate,Metadata_Well,FileName_DNA\n"
+                                    "P1,A01,a.tif\nP1,A02,\n");
+    EXPECT_NE(manifest_error(path).find(path.string() + ": line 3: FileName_DNA is empty"),
+              std::string::npos)
+        << manifest_error(path);
+}
+
+TEST(ReadManifest, AnEmptyPlateCellGetsTheDefaultPlateName) {
+    const auto path = manifest_with("no_plate",
+                                    "Metadata_Plate,Metadata_Well,FileName_DNA\n"
+                                    ",B03,a.tif\n");
+    EXPECT_EQ(read_manifest(path, ColumnMap()).front().name(), "plate_B03_1");
+}
+
+TEST(ScanFolder, RefusesAnInvalidPatternAsAUsageError) {
+    EXPECT_THROW(scan_folder(kShared / "data/bbbc013/images", "(?<channel>[A-Z+)_(?<well>\\d", ""),
+                 UsageError);
+}
+
+TEST(JoinPlateMap, AnEmptyWellCellNamesTheFileAndLine) {
+    std::vector<ImageSet> sets(1);
+    sets[0].plate = "P1", sets[0].well = "A01", sets[0].site = "1";
+    const auto plate_map = manifest_with("plate_map", "Well,Compound\nA01,DMSO\n,taxol\n");
+    try {
+        join_plate_map(sets, plate_map, "", "");
+        FAIL() << "an empty well was accepted";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find(plate_map.string() + ": line 3:"),
+                  std::string::npos)
+            << error.what();
+    }
+}
+
 }  // namespace
 }  // namespace hcs

@@ -102,6 +102,22 @@ TEST_F(HcsSegmentCli, ShardOutOfRangeIsAUsageErrorWithExitCodeTwo) {
     EXPECT_TRUE(files_in("seg").empty());
 }
 
+// Every image set fails on the unwritable output and says so; the program does not abort.
+TEST_F(HcsSegmentCli, OutputThatIsAFileFailsWithExitCodeOneWithoutAborting) {
+    const auto manifest = write_manifest({bbbc013_row("A01", "01")});
+    std::ofstream(folder_ / "seg") << "not a folder";
+    const StageRun result = run_stage(output_arguments(manifest, "seg"));
+    EXPECT_EQ(result.exit_code, 1) << result.errors;
+    EXPECT_TRUE(contains(result.errors, (folder_ / "seg").string())) << result.errors;
+}
+
+TEST_F(HcsSegmentCli, ConfigValueOfTheWrongTypeIsAUsageErrorNamingTheKey) {
+    std::ofstream(folder_ / "config.json") << R"({"input": {"manifest": 5}})";
+    const StageRun result = run_stage("--output " + (folder_ / "seg").string());
+    EXPECT_EQ(result.exit_code, 2) << result.errors;
+    EXPECT_TRUE(contains(result.errors, "/input/manifest")) << result.errors;
+}
+
 TEST_F(HcsSegmentCli, UnknownFlagIsAUsageErrorWithExitCodeTwo) {
     EXPECT_EQ(run_stage("--no-such-flag").exit_code, 2);
 }
