@@ -1,6 +1,9 @@
 // CSV parsing through libcsv's callback interface.
 #include "hcs/core/csv_table.hpp"
 
+#include <set>
+#include <string>
+
 #include <csv.h>
 
 #include "hcs/core/errors.hpp"
@@ -57,6 +60,13 @@ CsvTable parse_csv(const std::string& text, const std::filesystem::path& source)
     table.path = source;
     if (state.records.empty()) return table;
     table.header = std::move(state.records.front());
+    // A repeated name makes every lookup of that column ambiguous.
+    std::set<std::string> names;
+    for (const std::string& name : table.header) {
+        if (!names.insert(name).second) {
+            throw InputError(source.string() + ": column '" + name + "' appears twice");
+        }
+    }
     for (std::size_t i = 1; i < state.records.size(); ++i) {
         auto& record = state.records[i];
         if (record.size() == 1 && record[0].empty()) continue;

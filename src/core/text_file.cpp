@@ -31,8 +31,12 @@ std::string read_gzip(const std::filesystem::path& path) {
         text.append(buffer.data(), count);
     }
     const bool failed = count < 0;
+    int status = Z_OK;
+    gzerror(file, &status);
     gzclose(file);
     if (failed) throw InputError(path.string() + ": corrupt gzip data");
+    // zlib stops quietly at a cut file; the missing end (or checksum) shows only here
+    if (status == Z_BUF_ERROR) throw InputError(path.string() + ": gzip file is truncated");
     return text;
 }
 

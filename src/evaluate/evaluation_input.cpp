@@ -53,6 +53,12 @@ FeatureTable read_evaluation_input(const std::filesystem::path& path, const nloh
     }
 
     FeatureTable table = read_feature_table(path, metadata_columns);
+    // Figures computed from nothing would read as results; refuse them instead.
+    if (table.rows() == 0)
+        throw InputError(path.string() + ": no profiles (the table has no rows)");
+    if (table.feature_names.empty()) {
+        throw InputError(path.string() + ": no feature columns (every column is metadata)");
+    }
     if (inputs) inputs->push_back(path.string());
     rename_metadata(table, renames);
     if (input.contains("annotations")) {

@@ -92,6 +92,11 @@ PlateIllumination compute_plate_illumination(const std::string& plate,
     for (const auto& channel : channels) {
         const auto& sum = sums.at(channel);
         const cv::Mat average = sum.average();
+        // A function of zeros would divide every later image by zero.
+        if (cv::countNonZero(average > 0) == 0) {
+            throw InputError("plate '" + plate + "': every " + channel + " image is blank (no " +
+                             "pixel above 0), so it has no illumination function");
+        }
         result.filter_size = smoothing_filter_size(settings, average.rows, average.cols);
         result.functions[channel] = illumination_function(average, settings, threads);
         for (const auto& file : sum.files()) result.images[channel].push_back(file.string());

@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include "hcs/core/errors.hpp"
+
 namespace hcs {
 namespace {
 
@@ -40,6 +42,35 @@ TEST(ReadEvaluationInput, RenamesJoinsAndDerivesAsConfigured) {
     EXPECT_EQ(table.metadata[0], (std::vector<std::string>{"Week2_1", "B02", "taxol", "Week2"}));
     EXPECT_EQ(table.metadata[1][2], "");  // no match: empty, not an error
     EXPECT_EQ(inputs.size(), 2u);
+}
+
+// The InputError message of reading `text` as evaluation input, or "" when it is accepted.
+std::string refusal_of(const std::string& name, const std::string& text) {
+    const auto path = std::filesystem::temp_directory_path() / ("hcs-evaluation-" + name + ".csv");
+    std::ofstream(path) << text;
+    try {
+        read_evaluation_input(path, nlohmann::json::object(), {}, nullptr);
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "";
+}
+
+TEST(ReadEvaluationInput, RefusesATableWithoutRows) {
+    EXPECT_NE(refusal_of("header-only", "Metadata_Plate,Metadata_Well,f\n").find("no profiles"),
+              std::string::npos);
+}
+
+TEST(ReadEvaluationInput, RefusesATableWithoutFeatures) {
+    EXPECT_NE(refusal_of("metadata-only", "Metadata_Plate,Metadata_Well\nP1,A01\n")
+                  .find("no feature columns"),
+              std::string::npos);
+}
+
+TEST(ReadEvaluationInput, RefusesARepeatedColumnNamingIt) {
+    EXPECT_NE(
+        refusal_of("repeated", "Metadata_Plate,f1,f1\nP1,1,2\n").find("column 'f1' appears twice"),
+        std::string::npos);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
 
 #include "hcs/core/errors.hpp"
 #include "hcs/core/image_reader.hpp"
@@ -88,6 +89,23 @@ TEST(ComputePlateIllumination, RefusesAnImageSetLackingAChannelNamingIt) {
     } catch (const InputError& error) {
         EXPECT_NE(std::string(error.what()).find(image_sets[1].name() + " has no GFP image"),
                   std::string::npos);
+    }
+}
+
+TEST(ComputePlateIllumination, RefusesAPlateOfBlankImagesNamingPlateAndChannel) {
+    const auto folder = std::filesystem::temp_directory_path() / "hcs_blank_plate";
+    std::filesystem::create_directories(folder);
+    const cv::Mat blank(8, 8, CV_8U, cv::Scalar(0));
+    cv::imwrite((folder / "DNA_A01.png").string(), blank);
+    cv::imwrite((folder / "DNA_A02.png").string(), blank);
+    const auto image_sets = scan_folder(folder, "(?<channel>DNA)_(?<well>A0[12])\\.png", "P1", {});
+    try {
+        compute_plate_illumination("P1", image_sets, IlluminationSettings{});
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find("plate 'P1': every DNA image is blank"),
+                  std::string::npos)
+            << error.what();
     }
 }
 
