@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <string>
+#include <vector>
 
 namespace hcs {
 
@@ -33,9 +35,39 @@ nlohmann::json read_config_file(const std::filesystem::path& path) {
     }
 }
 
+namespace {
+
+// The keys of `user` that the defaults do not hold, as "/section/key" pointers. An object whose
+// default is empty is a free map (channel names, illumination files) and an array is taken
+// whole, so neither is looked into.
+void find_unknown_keys(const nlohmann::json& user, const nlohmann::json& defaults,
+                       const std::string& where, std::vector<std::string>& unknown) {
+    if (!user.is_object() || !defaults.is_object() || defaults.empty()) return;
+    for (const auto& [key, value] : user.items()) {
+        if (!defaults.contains(key)) {
+            unknown.push_back(where + "/" + key);
+            continue;
+        }
+        find_unknown_keys(value, defaults.at(key), where + "/" + key, unknown);
+    }
+}
+
+}  // namespace
+
 nlohmann::json load_config(const std::filesystem::path& path) {
     nlohmann::json config = nlohmann::json::parse(kDefaultConfigJson);
-    if (!path.empty()) merge_config(config, read_config_file(path));
+    if (path.empty()) return config;
+
+    const nlohmann::json user = read_config_file(path);
+    if (!user.is_object()) throw InputError(path.string() + ": a config must be a JSON object");
+    // A misspelt key would otherwise leave its default in force without a word.
+    std::vector<std::string> unknown;
+    find_unknown_keys(user, config, "", unknown);
+    if (!unknown.empty()) {
+        throw UsageError(path.string() + ": unknown config key " + unknown.front() +
+                         " (configs/defaults.json lists every key)");
+    }
+    merge_config(config, user);
     return config;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include <spdlog/spdlog.h>
 
@@ -50,6 +51,20 @@ std::vector<ChannelImages> read_batch(const std::vector<ImageSet>& image_sets, s
     return batch;
 }
 
+// The channels of a plate share one size: a function made from smaller images could not be
+// applied to the other channel's images of the same field.
+void require_one_size(const ChannelImages& image_set, std::optional<ChannelImage>& first) {
+    for (const auto& [channel, image] : image_set) {
+        if (!first) first = image;
+        if (image.pixels.size() == first->pixels.size()) continue;
+        throw InputError(image.path.string() + ": image is " + std::to_string(image.pixels.cols) +
+                         " x " + std::to_string(image.pixels.rows) + " pixels but " +
+                         first->path.string() + " is " + std::to_string(first->pixels.cols) +
+                         " x " + std::to_string(first->pixels.rows) +
+                         "; one illumination function needs images of one size");
+    }
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<ImageSet>> group_by_plate(const std::vector<ImageSet>& sets) {
@@ -67,12 +82,14 @@ PlateIllumination compute_plate_illumination(const std::string& plate,
     for (const auto& channel : channels) sums.emplace(channel, IlluminationAccumulator(settings));
 
     PlateIllumination result;
+    std::optional<ChannelImage> first_image;  // the size every image of the plate must have
     const std::size_t batch_size = static_cast<std::size_t>(thread_count(threads));
     for (std::size_t first = 0; first < image_sets.size(); first += batch_size) {
         const auto start = std::chrono::steady_clock::now();
         const std::size_t count = std::min(batch_size, image_sets.size() - first);
         auto batch = read_batch(image_sets, first, count, channels, camera_bit_depth, threads);
         for (std::size_t i = 0; i < count; ++i) {
+            require_one_size(batch[i], first_image);
             for (const auto& channel : channels) sums.at(channel).add(batch[i].at(channel));
             if (result.intensity_scaling.empty()) {
                 result.intensity_scaling = batch[i].begin()->second.scaling.rule;

@@ -109,6 +109,23 @@ TEST(ComputePlateIllumination, RefusesAPlateOfBlankImagesNamingPlateAndChannel) 
     }
 }
 
+TEST(ComputePlateIllumination, RefusesChannelsOfDifferentSizesNamingBothFiles) {
+    const auto folder = std::filesystem::temp_directory_path() / "hcs_mixed_size_plate";
+    std::filesystem::create_directories(folder);
+    cv::imwrite((folder / "DNA_A01.png").string(), cv::Mat(8, 8, CV_8U, cv::Scalar(9)));
+    cv::imwrite((folder / "GFP_A01.png").string(), cv::Mat(4, 4, CV_8U, cv::Scalar(9)));
+    const auto image_sets = scan_folder(folder, "(?<channel>DNA|GFP)_(?<well>A01)\\.png", "P1", {});
+    try {
+        compute_plate_illumination("P1", image_sets, IlluminationSettings{});
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find("GFP_A01.png: image is 4 x 4 pixels but"), std::string::npos)
+            << message;
+        EXPECT_NE(message.find("DNA_A01.png is 8 x 8"), std::string::npos) << message;
+    }
+}
+
 TEST(GroupByPlate, KeepsTheOrderOfEachPlatesImageSets) {
     std::vector<ImageSet> sets(3);
     sets[0].plate = "B";
