@@ -315,6 +315,14 @@ Figures measure_image_quality(const cv::Mat& image, const std::string& channel,
                               const ImageQualitySettings& settings) {
     CV_Assert(image.type() == CV_32F);
     if (image.empty()) throw InputError("image " + channel + " is empty");
+    if (!cv::checkRange(image)) {
+        // A NaN or infinite pixel (floating-point files only) leaves every figure undefined,
+        // and the sorts below need ordered values: the figures keep their names, all NaN.
+        Figures figures =
+            measure_image_quality(cv::Mat::zeros(image.size(), CV_32F), channel, settings);
+        for (auto& figure : figures) figure.second = std::numeric_limits<double>::quiet_NaN();
+        return figures;
+    }
     const std::vector<float> values = pixels_of(image);
     const std::vector<float> sorted = sorted_values(values);
     const std::string suffix = "_" + channel;

@@ -27,6 +27,34 @@ T read(const json& section, const std::string& key, const T& fallback) {
     }
 }
 
+// A setting outside its range is a usage error naming the key, before any cell is read.
+void require(bool holds, const std::string& key, const std::string& rule) {
+    if (!holds) throw UsageError("config key profile/" + key + " must be " + rule);
+}
+
+void check_methods(const ProfileOptions& options) {
+    require(options.svm.cost > 0, "svm/C", "> 0");
+    require(options.gmm.components >= 1, "gmm/components", ">= 1");
+    require(options.gmm.variance_explained > 0 && options.gmm.variance_explained <= 1,
+            "gmm/variance_explained", "in (0, 1]");
+    require(options.gmm.min_pca_components >= 1, "gmm/min_pca_components", ">= 1");
+    require(options.gmm.reference_cells >= 1, "gmm/reference_cells", ">= 1");
+    require(options.gmm.max_iterations >= 1, "gmm/max_iterations", ">= 1");
+    require(options.factor.factors >= 1, "factor_analysis/factors", ">= 1");
+    require(options.factor.control_cells >= 1, "factor_analysis/control_cells", ">= 1");
+    require(options.factor.max_iterations >= 1, "factor_analysis/max_iterations", ">= 1");
+}
+
+void check_normalisation(const ProfileOptions& options) {
+    const double lower = options.normalise.lower_percentile;
+    const double upper = options.normalise.upper_percentile;
+    require(0 <= lower && lower < upper && upper <= 100, "normalise/lower_percentile and _upper",
+            "0 <= lower < upper <= 100");
+    require(options.selection.correlation_threshold > 0 &&
+                options.selection.correlation_threshold <= 1,
+            "feature_selection/correlation_threshold", "in (0, 1]");
+}
+
 json child(const json& section, const std::string& key) {
     return section.is_object() && section.contains(key) ? section.at(key) : json::object();
 }
@@ -65,6 +93,7 @@ void read_methods(const json& profile, ProfileOptions& options) {
     options.factor.seed = seed;
     options.class_column =
         read(child(profile, "proportions"), "class_column", options.class_column);
+    check_methods(options);
 }
 
 void read_normalisation(const json& profile, ProfileOptions& options) {
@@ -97,6 +126,7 @@ void read_normalisation(const json& profile, ProfileOptions& options) {
     options.aggregate.statistic =
         parse_aggregate_statistic(read<std::string>(aggregate, "statistic", "median"));
     options.aggregate.group_by = read(aggregate, "group_by", options.aggregate.group_by);
+    check_normalisation(options);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Tests of the image quality figures: hand-computed saturation and intensity figures and
 // parity with CellProfiler's MeasureImageQuality on the four fixture sets.
 #include <cmath>
+#include <limits>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -41,6 +42,19 @@ TEST(ImageQuality, ConstantImageHasZeroFocusAndUndefinedCorrelation) {
     const auto f = as_map(measure_image_quality(image, "DNA", {}));
     EXPECT_NEAR(f.at("ImageQuality_FocusScore_DNA"), 0.0, 1e-12);
     EXPECT_TRUE(std::isnan(f.at("ImageQuality_Correlation_DNA_20")));
+}
+
+// One NaN pixel in a floating-point image: every figure is named as usual and undefined.
+TEST(ImageQuality, ANanPixelLeavesEveryFigureNamedAndUndefined) {
+    cv::Mat image(40, 40, CV_32F, cv::Scalar(0.5));
+    image.at<float>(3, 7) = std::numeric_limits<float>::quiet_NaN();
+    const auto figures = measure_image_quality(image, "DNA", {});
+    const auto reference = measure_image_quality(cv::Mat::zeros(40, 40, CV_32F), "DNA", {});
+    ASSERT_EQ(figures.size(), reference.size());
+    for (std::size_t k = 0; k < figures.size(); ++k) {
+        EXPECT_EQ(figures[k].first, reference[k].first);
+        EXPECT_TRUE(std::isnan(figures[k].second)) << figures[k].first;
+    }
 }
 
 // CellProfiler 5 Image.csv of the four sets: every ImageQuality_* figure of every channel.

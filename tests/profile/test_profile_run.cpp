@@ -27,6 +27,27 @@ TEST(ProfileOptions, UnknownMethodAndWrongTypeAreUsageErrors) {
         UsageError);
 }
 
+// Values a method cannot work with are refused before any cell is read, naming the key.
+TEST(ProfileOptions, OutOfRangeMethodSettingsAreUsageErrorsNamingTheKey) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {R"({"profile": {"gmm": {"components": 0}}})", "gmm/components"},
+        {R"({"profile": {"gmm": {"reference_cells": 0}}})", "gmm/reference_cells"},
+        {R"({"profile": {"factor_analysis": {"factors": -2}}})", "factor_analysis/factors"},
+        {R"({"profile": {"svm": {"C": 0}}})", "svm/C"},
+        {R"({"profile": {"normalise": {"lower_percentile": 99, "upper_percentile": 1}}})",
+         "normalise/lower_percentile"}};
+    for (const auto& [text, key] : cases) {
+        nlohmann::json config = load_config();
+        merge_config(config, nlohmann::json::parse(text));
+        try {
+            ProfileOptions::from_config(config);
+            ADD_FAILURE() << text << " was accepted";
+        } catch (const UsageError& error) {
+            EXPECT_NE(std::string(error.what()).find(key), std::string::npos) << error.what();
+        }
+    }
+}
+
 TEST(RunProfiling, PerWellInputIsNormalisedAndAggregatedToTreatments) {
     // Wells: controls 1 and 3 (mean 2, population sd 1); treated 4 and 6 of compound X.
     CellInput input;
