@@ -38,6 +38,7 @@ void add_profile_options(CLI::App& app, hcs::StageOptions& stage, ProfileFlags& 
                    "CSV joined on ImageNumber (profile/input/image_metadata_key)");
     app.add_option("--plate-map", flags.plate_map, "Plate map CSV joined on the well");
     app.add_option("--threads", stage.threads, "Worker threads (0 = all cores)")
+        ->check(CLI::Range(0, 4096))
         ->capture_default_str();
     app.add_option("--log-level", stage.log_level, "trace, debug, info, warn or error")
         ->capture_default_str();

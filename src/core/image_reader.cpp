@@ -104,14 +104,21 @@ cv::Mat read_labels(const std::filesystem::path& path) {
                          ": label image holds floating-point values; "
                          "labels must be integers");
     }
-    cv::Mat labels;
-    if (raw.depth() == CV_32S) {
-        // libtiff hands 32-bit samples over as signed: a negative value was above 2^31 - 1.
+    if (raw.depth() == CV_8S || raw.depth() == CV_16S || raw.depth() == CV_32S) {
         double minimum = 0;
         cv::minMaxLoc(raw, &minimum);
+        // 32-bit samples come as signed whatever the file says, so a negative one may also be
+        // an unsigned value above 2^31 - 1; either way it is no object number.
         if (minimum < 0) {
-            throw InputError(path.string() + ": label value above 2^31 - 1 objects");
+            throw InputError(path.string() + ": label value " +
+                             std::to_string(static_cast<long long>(minimum)) +
+                             (raw.depth() == CV_32S ? " (negative, or above 2^31 - 1 unsigned)"
+                                                    : " is negative") +
+                             "; labels must be 0 .. 2^31 - 1");
         }
+    }
+    cv::Mat labels;
+    if (raw.depth() == CV_32S) {
         labels = raw;
     } else {
         raw.convertTo(labels, CV_32S);

@@ -199,10 +199,15 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
                 resolve(cell(table, row, path_at), table.rows[row][file_at], base);
         }
         for (const auto& object : objects) {
-            const auto file_at =
-                table.column(replace_placeholder(map.objects_file_name, "{object}", object));
+            const std::string file_column =
+                replace_placeholder(map.objects_file_name, "{object}", object);
+            const auto file_at = table.column(file_column);
             const auto path_at =
                 table.find_column(replace_placeholder(map.objects_path_name, "{object}", object));
+            if (table.rows[row][file_at].empty()) {
+                throw InputError(manifest.string() + ": line " + std::to_string(row + 2) + ": " +
+                                 file_column + " is empty");
+            }
             image_set.object_files[object] =
                 resolve(cell(table, row, path_at), table.rows[row][file_at], base);
         }

@@ -41,6 +41,7 @@ void add_common_options(CLI::App& app, StageOptions& options) {
         ->check(CLI::ExistingFile);
     app.add_option("--output,-o", options.output, "Output folder or file")->capture_default_str();
     app.add_option("--threads", options.threads, "Worker threads (0 = all cores)")
+        ->check(CLI::Range(0, 4096))
         ->capture_default_str();
     app.add_option("--shard", options.shard, "Take shard K/N of the image sets (1 <= K <= N)")
         ->capture_default_str();

@@ -44,6 +44,9 @@ int opencv_type(const std::filesystem::path& path, uint16_t bits, uint16_t sampl
     const bool is_float = sample_format == SAMPLEFORMAT_IEEEFP;
     if (is_float && bits == 32) return CV_32F;
     if (is_float && bits == 64) return CV_64F;
+    // Signed samples stay signed, so that a negative label is seen as one.
+    if (sample_format == SAMPLEFORMAT_INT && bits == 8) return CV_8S;
+    if (sample_format == SAMPLEFORMAT_INT && bits == 16) return CV_16S;
     if (!is_float && bits == 8) return CV_8U;
     if (!is_float && bits == 16) return CV_16U;
     if (!is_float && bits == 32) return CV_32S;
@@ -140,7 +143,6 @@ cv::Mat read_tiff_raw(const std::filesystem::path& path) {
         fail(path, "TIFF with " + std::to_string(samples) +
                        " samples per pixel; only grey-scale images are supported");
     }
-    if (sample_format == SAMPLEFORMAT_INT) sample_format = SAMPLEFORMAT_UINT;
 
     cv::Mat raw(static_cast<int>(height), static_cast<int>(width),
                 opencv_type(path, bits, sample_format));

@@ -179,6 +179,21 @@ void read_value(const nlohmann::json& section, const std::string& key, T& value)
     }
 }
 
+// Values no family can work with are usage errors naming the key, before any image is read.
+void check_ranges(const MeasureSettings& settings) {
+    for (int scale : settings.texture_settings.scales) {
+        if (scale < 1) throw UsageError("config key /measure/texture_scales: scales must be >= 1");
+    }
+    const int levels = settings.texture_settings.gray_levels;
+    if (levels < 2 || levels > 256) {
+        throw UsageError("config key /measure/texture_gray_levels must be 2..256, not " +
+                         std::to_string(levels));
+    }
+    if (settings.radial_distribution_settings.bin_count < 1) {
+        throw UsageError("config key /measure/radial_bins must be >= 1");
+    }
+}
+
 }  // namespace
 
 MeasureSettings MeasureSettings::from_json(const nlohmann::json& config) {
@@ -202,6 +217,7 @@ MeasureSettings MeasureSettings::from_json(const nlohmann::json& config) {
     read_value(section, "colocalization", settings.colocalization);
     read_value(section, "colocalization_pairs", settings.colocalization_pairs);
     read_value(section, "image_quality", settings.image_quality);
+    check_ranges(settings);
     if (section.contains("neighbors")) {
         settings.neighbors.clear();
         for (const auto& [object, entry] : section.at("neighbors").items()) {

@@ -3,6 +3,8 @@
 #include "hcs/profile/cell_input.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <set>
 
 #include <spdlog/spdlog.h>
@@ -143,12 +145,45 @@ CellInput read_one_kind(const std::vector<std::filesystem::path>& inputs,
     return read_feature_tables(tables);
 }
 
+// The same table given twice would count every cell twice.
+void refuse_repeated_inputs(const std::vector<std::filesystem::path>& inputs) {
+    std::set<std::filesystem::path> seen;
+    for (const auto& path : inputs) {
+        const auto canonical = std::filesystem::weakly_canonical(path);
+        if (!seen.insert(canonical).second) {
+            throw UsageError("--input " + path.string() + " is given twice");
+        }
+    }
+}
+
+// A CellProfiler export can hold an infinity where a ratio divided by zero. Profiles treat it as
+// a missing value, as they treat NaN, and say how many there were; left in, one infinity would
+// turn a whole feature's normalised values into NaN.
+void treat_infinities_as_missing(FeatureTable& cells) {
+    std::size_t count = 0;
+    std::string first_feature;
+    for (Eigen::Index column = 0; column < cells.features.cols(); ++column) {
+        for (Eigen::Index row = 0; row < cells.features.rows(); ++row) {
+            double& value = cells.features(row, column);
+            if (!std::isinf(value)) continue;
+            value = std::numeric_limits<double>::quiet_NaN();
+            if (count++ == 0) first_feature = cells.feature_names[column];
+        }
+    }
+    if (count > 0) {
+        spdlog::warn("{} infinite values treated as missing (the first in {})", count,
+                     first_feature);
+    }
+}
+
 }  // namespace
 
 CellInput read_cell_input(const std::vector<std::filesystem::path>& inputs,
                           const InputOptions& options) {
     if (inputs.empty()) throw UsageError("no --input given");
+    refuse_repeated_inputs(inputs);
     CellInput input = read_one_kind(inputs, options);
+    treat_infinities_as_missing(input.cells);
     if (!options.images.empty()) {
         input.images = read_cellprofiler_image_csv(options.images);
         input.files.push_back(options.images.string());

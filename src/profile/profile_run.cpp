@@ -50,9 +50,9 @@ void check_normalisation(const ProfileOptions& options) {
     const double upper = options.normalise.upper_percentile;
     require(0 <= lower && lower < upper && upper <= 100, "normalise/lower_percentile and _upper",
             "0 <= lower < upper <= 100");
-    require(options.selection.correlation_threshold > 0 &&
-                options.selection.correlation_threshold <= 1,
-            "feature_selection/correlation_threshold", "in (0, 1]");
+    require(
+        options.selection.correlation_threshold > 0 && options.selection.correlation_threshold <= 1,
+        "feature_selection/correlation_threshold", "in (0, 1]");
 }
 
 json child(const json& section, const std::string& key) {
@@ -253,6 +253,11 @@ ProfileResult run_profiling(CellInput input, const ProfileOptions& options, int 
     if (options.select_features) {
         cells = keep_features(cells, select_features(cells, options.selection, threads));
         spdlog::info("feature selection kept {} features", cells.feature_names.size());
+        if (cells.feature_names.empty()) {
+            throw InputError(
+                "feature selection kept no feature (too few control cells, or every "
+                "feature constant or missing); profiles would hold none");
+        }
     }
     whiten(cells, options.whiten);
 

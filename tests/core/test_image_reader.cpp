@@ -67,6 +67,29 @@ TEST(ReadImage, RefusesAPixelAboveTheCameraBitDepthNamingFileAndValue) {
     }
 }
 
+// A signed 16-bit label TIFF holding -1 must not be read as object 65535.
+TEST(ReadLabels, RefusesANegativeLabelOfASignedTiffNamingTheValue) {
+    const auto path = temporary("signed_labels.tif");
+    TIFF* tiff = TIFFOpen(path.c_str(), "w");
+    TIFFSetField(tiff, TIFFTAG_IMAGEWIDTH, 2);
+    TIFFSetField(tiff, TIFFTAG_IMAGELENGTH, 1);
+    TIFFSetField(tiff, TIFFTAG_BITSPERSAMPLE, 16);
+    TIFFSetField(tiff, TIFFTAG_SAMPLESPERPIXEL, 1);
+    TIFFSetField(tiff, TIFFTAG_SAMPLEFORMAT, SAMPLEFORMAT_INT);
+    TIFFSetField(tiff, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_MINISBLACK);
+    int16_t row[2] = {1, -1};
+    TIFFWriteScanline(tiff, row, 0);
+    TIFFClose(tiff);
+    try {
+        read_labels(path);
+        FAIL() << "a negative label was accepted";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string(error.what()).find(path.string() + ": label value -1 is negative"),
+                  std::string::npos)
+            << error.what();
+    }
+}
+
 TEST(ReadImage, RefusesAMissingFileNamingIt) {
     try {
         read_image("/no/such/image.tif");

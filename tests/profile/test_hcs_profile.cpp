@@ -1,5 +1,6 @@
 // Tests of the hcs-profile command line (apps/hcs-profile.cpp): exit codes 0, 1 and 2, nothing
 // written on bad input, and the c08 case's KS value read back from the written wells.csv.
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -67,6 +68,30 @@ TEST(HcsProfile, AColumnTheConfigNeedsNamesTheInputFile) {
     EXPECT_NE(message.find(kCells.string()), std::string::npos) << message;
     EXPECT_NE(message.find("Metadata_Treatment"), std::string::npos) << message;
     EXPECT_FALSE(std::filesystem::exists(folder));
+}
+
+TEST(HcsProfile, TheSameInputTwiceIsAUsageError) {
+    const auto folder = fresh_folder("hcs_profile_cli_twice");
+    EXPECT_EQ(
+        run("--input " + kCells.string() + " " + kCells.string() + " --output " + folder.string()),
+        2);
+    EXPECT_FALSE(std::filesystem::exists(folder));
+}
+
+// c08's cells with one area made infinite: the mean profile of that well ignores it, as NaN.
+TEST(HcsProfile, AnInfiniteValueIsTreatedAsMissing) {
+    const auto folder = fresh_folder("hcs_profile_cli_inf");
+    const auto input = std::filesystem::temp_directory_path() / "hcs_profile_cli_inf.csv";
+    std::ifstream in(kCells);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string finite = "P1,A01,DMSO,0.0,negative,1,1,100,";
+    ASSERT_NE(text.find(finite), std::string::npos);
+    text.replace(text.find(finite), finite.size(), "P1,A01,DMSO,0.0,negative,1,1,inf,");
+    std::ofstream(input) << text;
+    ASSERT_EQ(run("--input " + input.string() + " --method mean --output " + folder.string()), 0);
+    const hcs::FeatureTable wells = hcs::read_feature_table(folder / "wells.csv");
+    EXPECT_TRUE(std::isfinite(wells.features(0, wells.feature_index("Nuclei_AreaShape_Area"))));
+    std::filesystem::remove_all(folder);
 }
 
 TEST(HcsProfile, WritesWellsWithCaseC08KsValue) {
