@@ -185,31 +185,24 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
                 image_set.metadata[table.header[i]] = table.rows[row][i];
             }
         }
-        for (const auto& channel : channels) {
-            const std::string file_column =
-                replace_placeholder(map.file_name, "{channel}", channel);
-            const auto file_at = table.column(file_column);
-            const auto path_at =
-                table.find_column(replace_placeholder(map.path_name, "{channel}", channel));
-            if (table.rows[row][file_at].empty()) {
+        // The file named by one FileName-style column of this row, under its PathName column.
+        auto file_of = [&](const std::string& file_column, const std::string& path_column) {
+            const std::string& file = table.rows[row][table.column(file_column)];
+            if (file.empty()) {
                 throw InputError(manifest.string() + ": line " + std::to_string(row + 2) + ": " +
                                  file_column + " is empty");
             }
+            return resolve(cell(table, row, table.find_column(path_column)), file, base);
+        };
+        for (const auto& channel : channels) {
             image_set.channel_files[channel] =
-                resolve(cell(table, row, path_at), table.rows[row][file_at], base);
+                file_of(replace_placeholder(map.file_name, "{channel}", channel),
+                        replace_placeholder(map.path_name, "{channel}", channel));
         }
         for (const auto& object : objects) {
-            const std::string file_column =
-                replace_placeholder(map.objects_file_name, "{object}", object);
-            const auto file_at = table.column(file_column);
-            const auto path_at =
-                table.find_column(replace_placeholder(map.objects_path_name, "{object}", object));
-            if (table.rows[row][file_at].empty()) {
-                throw InputError(manifest.string() + ": line " + std::to_string(row + 2) + ": " +
-                                 file_column + " is empty");
-            }
             image_set.object_files[object] =
-                resolve(cell(table, row, path_at), table.rows[row][file_at], base);
+                file_of(replace_placeholder(map.objects_file_name, "{object}", object),
+                        replace_placeholder(map.objects_path_name, "{object}", object));
         }
         image_set.plate = plate_or_default(cell(table, row, plate_at));
         const std::string well = cell(table, row, well_at);
