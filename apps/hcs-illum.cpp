@@ -52,6 +52,7 @@ void apply_flags(const IllumFlags& flags, nlohmann::json& config) {
 
 int run(const hcs::StageOptions& options, const IllumFlags& flags) {
     nlohmann::json config = hcs::load_config(options.config_path);
+    hcs::apply_input_flags(options, config);
     apply_flags(flags, config);
     const auto settings = hcs::illum::IlluminationSettings::from_json(config["illum"]);
     const int bit_depth = config.value("/image/camera_bit_depth"_json_pointer, 0);

@@ -49,7 +49,8 @@ int main(int argc, char** argv) {
     app.add_option("--format", format, "Output format: h5, csv or csv.gz (default: config)");
 
     return hcs::run_stage(app, argc, argv, options, [&]() {
-        const nlohmann::json config = hcs::load_config(options.config_path);
+        nlohmann::json config = hcs::load_config(options.config_path);
+        hcs::apply_input_flags(options, config);
         hcs::measure::MeasureRun run;
         run.config = config;
         run.output = options.output;

@@ -7,6 +7,8 @@
 #include <set>
 #include <tuple>
 
+#include <spdlog/spdlog.h>
+
 #include "hcs/core/csv_table.hpp"
 #include "hcs/core/errors.hpp"
 
@@ -111,6 +113,18 @@ void refuse_repeated_image_sets(const std::filesystem::path& manifest,
     }
 }
 
+// A metadata column's index: absent is allowed under its default name, not under a name the
+// config's column_map gave (a misspelt name would otherwise put every row on plate "plate").
+std::optional<std::size_t> named_column(const CsvTable& table, const std::string& column,
+                                        bool named_by_config, const std::string& key) {
+    const auto at = table.find_column(column);
+    if (!at && named_by_config) {
+        throw InputError(table.path.string() + ": no column " + column + " (config /column_map/" +
+                         key + ")");
+    }
+    return at;
+}
+
 }  // namespace
 
 std::string ImageSet::name() const {
@@ -121,16 +135,24 @@ ColumnMap ColumnMap::from_json(const nlohmann::json& config) {
     ColumnMap map;
     if (!config.contains("column_map")) return map;
     const auto& columns = config.at("column_map");
+    const std::set<std::string> known = {
+        "file_name", "path_name", "objects_file_name", "objects_path_name", "plate",
+        "well",      "site",      "channels"};
+    for (const auto& [key, value] : columns.items()) {
+        if (!known.count(key)) throw UsageError("unknown config key /column_map/" + key);
+    }
     auto take = [&](const char* key, std::string& target) {
-        if (columns.contains(key)) target = columns.at(key).get<std::string>();
+        if (!columns.contains(key)) return false;
+        target = columns.at(key).get<std::string>();
+        return true;
     };
     take("file_name", map.file_name);
     take("path_name", map.path_name);
     take("objects_file_name", map.objects_file_name);
     take("objects_path_name", map.objects_path_name);
-    take("plate", map.plate);
-    take("well", map.well);
-    take("site", map.site);
+    map.plate_named = take("plate", map.plate);
+    map.well_named = take("well", map.well);
+    map.site_named = take("site", map.site);
     if (columns.contains("channels")) {
         map.channels = columns.at("channels").get<std::vector<std::string>>();
     }
@@ -172,9 +194,9 @@ std::vector<ImageSet> read_manifest(const std::filesystem::path& manifest, const
     const auto objects = names_in_header(table.header, map.objects_file_name, "{object}");
     require_file_for_every_path(manifest, table.header, map.objects_path_name,
                                 map.objects_file_name, "{object}");
-    const auto plate_at = table.find_column(map.plate);
-    const auto well_at = table.find_column(map.well);
-    const auto site_at = table.find_column(map.site);
+    const auto plate_at = named_column(table, map.plate, map.plate_named, "plate");
+    const auto well_at = named_column(table, map.well, map.well_named, "well");
+    const auto site_at = named_column(table, map.site, map.site_named, "site");
 
     std::vector<ImageSet> image_sets;
     std::map<std::string, int> sites_seen;
@@ -313,11 +335,14 @@ void join_plate_map(std::vector<ImageSet>& image_sets, const std::filesystem::pa
         }
     }
 
+    std::vector<std::string> unmapped;
     for (auto& image_set : image_sets) {
+        bool mapped = false;
         for (std::size_t row_index = 0; row_index < table.rows.size(); ++row_index) {
             const auto& row = table.rows[row_index];
             if (wells[row_index] != image_set.well) continue;
             if (plate_at && row[*plate_at] != image_set.plate) continue;
+            mapped = true;
             for (std::size_t i = 0; i < table.header.size(); ++i) {
                 if (i == well_at || (plate_at && i == *plate_at)) continue;
                 const std::string& name = table.header[i];
@@ -325,6 +350,15 @@ void join_plate_map(std::vector<ImageSet>& image_sets, const std::filesystem::pa
                 image_set.metadata[key] = row[i];
             }
         }
+        if (!mapped) unmapped.push_back(image_set.name());
+    }
+
+    // A well the map lacks is legitimate (an empty well, a map of treated wells only) but an
+    // easy mistake (another plate name), so it is said once, not refused.
+    if (!unmapped.empty()) {
+        spdlog::warn(
+            "{}: no row for {} of {} image sets (first {}); they get no plate-map metadata",
+            plate_map.string(), unmapped.size(), image_sets.size(), unmapped.front());
     }
 }
 

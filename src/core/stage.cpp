@@ -64,20 +64,32 @@ void add_image_set_options(CLI::App& app, StageOptions& options) {
     app.add_option("--plate-map", options.plate_map, "Plate map CSV joined on plate and well");
 }
 
+void apply_input_flags(const StageOptions& options, nlohmann::json& config) {
+    nlohmann::json& input = config["input"];
+    // A manifest or folder flag replaces the config's source of image sets, whichever kind it is.
+    if (!options.manifest.empty() || !options.input_folder.empty()) {
+        input.erase("manifest");
+        input.erase("folder");
+        if (!options.manifest.empty()) input["manifest"] = options.manifest;
+        if (!options.input_folder.empty()) input["folder"] = options.input_folder;
+    }
+    if (!options.pattern.empty()) input["pattern"] = options.pattern;
+    if (!options.plate_map.empty()) input["plate_map"] = options.plate_map;
+}
+
 std::vector<ImageSet> load_image_sets(const StageOptions& options, const nlohmann::json& config) {
+    nlohmann::json effective = config;
+    apply_input_flags(options, effective);
     const std::filesystem::path root = data_root(options.data_root);
-    const std::string manifest =
-        options.manifest.empty() ? config_string(config, "manifest") : options.manifest;
-    const std::string folder =
-        options.input_folder.empty() ? config_string(config, "folder") : options.input_folder;
-    const std::string pattern =
-        options.pattern.empty() ? config_string(config, "pattern") : options.pattern;
-    const std::string plate_map =
-        options.plate_map.empty() ? config_string(config, "plate_map") : options.plate_map;
+    const std::string manifest = config_string(effective, "manifest");
+    const std::string folder = config_string(effective, "folder");
+    const std::string pattern = config_string(effective, "pattern");
+    const std::string plate_map = config_string(effective, "plate_map");
 
     std::vector<ImageSet> image_sets;
     if (!manifest.empty()) {
-        image_sets = read_manifest(under_root(manifest, root), ColumnMap::from_json(config), root);
+        image_sets =
+            read_manifest(under_root(manifest, root), ColumnMap::from_json(effective), root);
     } else if (!folder.empty()) {
         if (pattern.empty()) throw UsageError("--input needs --pattern");
         std::map<std::string, std::string> channel_names;

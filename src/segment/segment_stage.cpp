@@ -15,10 +15,9 @@
 namespace hcs::segment {
 namespace {
 
-// The manifest the image sets come from, empty for a folder scan (as load_image_sets chooses).
-std::filesystem::path manifest_of(const StageOptions& options, const nlohmann::json& config) {
-    if (!options.manifest.empty()) return options.manifest;
-    if (options.input_folder.empty() && config.contains("/input/manifest"_json_pointer)) {
+// The manifest the image sets come from, empty for a folder scan (config with the flags applied).
+std::filesystem::path manifest_of(const nlohmann::json& config) {
+    if (config.contains("/input/manifest"_json_pointer)) {
         return config.at("/input/manifest"_json_pointer).get<std::string>();
     }
     return {};
@@ -73,12 +72,13 @@ void segment_one(const ImageSet& image_set, const SegmentSettings& settings,
 }  // namespace
 
 int run_segment_stage(const StageOptions& options, const SegmentOutputs& outputs) {
-    const nlohmann::json config = load_config(options.config_path);
+    nlohmann::json config = load_config(options.config_path);
+    apply_input_flags(options, config);
     const SegmentSettings settings = read_segment_settings(config);
     const std::vector<ImageSet> image_sets = load_image_sets(options, config);
     if (image_sets.empty())
         throw InputError("no image sets to segment (shard " + options.shard + ")");
-    check_channels_present(image_sets, settings, config, manifest_of(options, config));
+    check_channels_present(image_sets, settings, config, manifest_of(config));
     // One set of functions per plate: a path may name its plate ("illum/{plate}_DNA.tif").
     std::map<std::string, IlluminationFunctions> illumination;
     for (const auto& image_set : image_sets) {

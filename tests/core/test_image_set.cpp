@@ -2,8 +2,12 @@
 #include "hcs/core/image_set.hpp"
 
 #include <fstream>
+#include <memory>
+#include <sstream>
 
 #include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
 
 #include "hcs/core/errors.hpp"
 
@@ -142,6 +146,57 @@ TEST(JoinPlateMap, AnEmptyWellCellNamesTheFileAndLine) {
                   std::string::npos)
             << error.what();
     }
+}
+
+TEST(JoinPlateMap, WarnsOnceAboutImageSetsItHasNoRowFor) {
+    std::vector<ImageSet> sets(3);
+    sets[0].plate = "P1", sets[0].well = "A01", sets[0].site = "1";
+    sets[1].plate = "P1", sets[1].well = "B02", sets[1].site = "1";
+    sets[2].plate = "P1", sets[2].well = "B03", sets[2].site = "1";
+    const auto plate_map = manifest_with("partial_map", "Plate,Well,Compound\nP1,A01,DMSO\n");
+
+    std::ostringstream log;
+    const auto previous = spdlog::default_logger();
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+        "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(log)));
+    join_plate_map(sets, plate_map, "", "");
+    spdlog::set_default_logger(previous);
+
+    EXPECT_EQ(sets[0].metadata.at("Metadata_Compound"), "DMSO");
+    EXPECT_EQ(sets[1].metadata.count("Metadata_Compound"), 0u);
+    EXPECT_NE(
+        log.str().find(plate_map.string() + ": no row for 2 of 3 image sets (first P1_B02_1)"),
+        std::string::npos)
+        << log.str();
+}
+
+TEST(ColumnMap, RefusesAKeyItDoesNotKnowNamingIt) {
+    const auto config =
+        nlohmann::json::parse(R"({"column_map": {"plat": "Image_Metadata_Plate"}})");
+    try {
+        ColumnMap::from_json(config);
+        FAIL() << "column_map key 'plat' was accepted";
+    } catch (const UsageError& error) {
+        EXPECT_EQ(std::string(error.what()), "unknown config key /column_map/plat");
+    }
+}
+
+// A plate column the config names but the manifest lacks would put every row on plate "plate".
+TEST(ReadManifest, RefusesAPlateColumnTheConfigNamesButTheManifestLacks) {
+    const auto path = manifest_with("renamed_plate",
+                                    "Image_Metadata_Plate,Metadata_Well,FileName_DNA\n"
+                                    "P1,A01,a.tif\n");
+    const ColumnMap map =
+        ColumnMap::from_json(nlohmann::json::parse(R"({"column_map": {"plate": "Plate"}})"));
+    try {
+        read_manifest(path, map);
+        FAIL() << "a missing configured plate column was accepted";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  path.string() + ": no column Plate (config /column_map/plate)");
+    }
+    // Under its default name the plate column stays optional.
+    EXPECT_EQ(read_manifest(path, ColumnMap()).front().plate, "plate");
 }
 
 }  // namespace

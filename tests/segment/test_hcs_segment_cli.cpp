@@ -211,6 +211,16 @@ TEST_F(HcsSegmentCli, IlluminationFunctionIsAppliedAndRecorded) {
     EXPECT_EQ(correction.at("DNA").at("function"), function.string());
 }
 
+TEST_F(HcsSegmentCli, StoredConfigNamesTheManifestGivenOnTheCommandLine) {
+    const auto manifest = write_manifest({bbbc013_row("A01", "01")});
+    const StageRun result = run_stage(output_arguments(manifest, "seg"));
+    ASSERT_EQ(result.exit_code, 0) << result.errors;
+    const auto segmentation = read_segmentation_file(folder_ / "seg/P1_A01_1.h5");
+    const auto& input = segmentation.provenance.at("config").at("input");
+    EXPECT_EQ(input.at("manifest"), manifest.string()) << input.dump();
+    EXPECT_FALSE(input.contains("folder")) << input.dump();
+}
+
 TEST_F(HcsSegmentCli, MissingIlluminationFunctionFailsTheRunNamingIt) {
     std::ofstream(folder_ / "config.json") << R"({"illum": {"functions": {"GFP": ")"
                                            << (folder_ / "no_illum.tif").string() << R"("}}})";

@@ -35,7 +35,11 @@ struct ColumnMap {
     std::string site = "Metadata_Site";
     // Channel names to read; empty means every {channel} a FileName column names.
     std::vector<std::string> channels;
+    // The plate, well and site columns are optional under their default names; one the config
+    // names must be in the manifest.
+    bool plate_named = false, well_named = false, site_named = false;
 
+    // UsageError naming a "column_map" key that is none of the fields above.
     static ColumnMap from_json(const nlohmann::json& config);
 };
 

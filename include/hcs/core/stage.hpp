@@ -32,9 +32,14 @@ void add_common_options(CLI::App& app, StageOptions& options);
 // Adds --manifest, --input, --pattern, --plate-map for stages that read image sets.
 void add_image_set_options(CLI::App& app, StageOptions& options);
 
+// Writes the --manifest, --input, --pattern and --plate-map flags into the config's "input"
+// section, so that the effective config stored with every output says where image sets came
+// from. A manifest or folder flag replaces both the config's manifest and its folder.
+void apply_input_flags(const StageOptions& options, nlohmann::json& config);
+
 // The image sets the options name, in plate, well, site order, then the shard. The config may
 // supply "input": {"manifest", "folder", "pattern", "plate_map", "plate_column", "well_column"}
-// with paths relative to the data root; flags win.
+// with paths relative to the data root; flags win, as apply_input_flags writes them.
 std::vector<ImageSet> load_image_sets(const StageOptions& options, const nlohmann::json& config);
 
 // Runs work on every image set in parallel. An InputError fails only its image set (logged as
