@@ -114,7 +114,8 @@ void refuse_repeated_image_sets(const std::filesystem::path& manifest,
 }
 
 // A metadata column's index: absent is allowed under its default name, not under a name the
-// config's column_map gave (a misspelt name would otherwise put every row on plate "plate").
+// config's column_map gave (a misspelt name would otherwise put every row on plate "plate", or
+// every row in well A01).
 std::optional<std::size_t> named_column(const CsvTable& table, const std::string& column,
                                         bool named_by_config, const std::string& key) {
     const auto at = table.find_column(column);

@@ -65,13 +65,13 @@ void add_image_set_options(CLI::App& app, StageOptions& options) {
 }
 
 void apply_input_flags(const StageOptions& options, nlohmann::json& config) {
+    if (!config.contains("input")) config["input"] = nlohmann::json::object();
     nlohmann::json& input = config["input"];
+    if (!input.is_object()) throw UsageError("config key /input must be an object");
     // A manifest or folder flag replaces the config's source of image sets, whichever kind it is.
     if (!options.manifest.empty() || !options.input_folder.empty()) {
-        input.erase("manifest");
-        input.erase("folder");
-        if (!options.manifest.empty()) input["manifest"] = options.manifest;
-        if (!options.input_folder.empty()) input["folder"] = options.input_folder;
+        input["manifest"] = options.manifest;
+        input["folder"] = options.input_folder;
     }
     if (!options.pattern.empty()) input["pattern"] = options.pattern;
     if (!options.plate_map.empty()) input["plate_map"] = options.plate_map;
@@ -93,18 +93,19 @@ std::vector<ImageSet> load_image_sets(const StageOptions& options, const nlohman
     } else if (!folder.empty()) {
         if (pattern.empty()) throw UsageError("--input needs --pattern");
         std::map<std::string, std::string> channel_names;
-        if (config.contains("/input/channel_names"_json_pointer)) {
+        if (effective.contains("/input/channel_names"_json_pointer)) {
             channel_names =
-                config_value<std::map<std::string, std::string>>(config, "/input/channel_names");
+                config_value<std::map<std::string, std::string>>(effective, "/input/channel_names");
         }
-        image_sets = scan_folder(under_root(folder, root), pattern, config_string(config, "plate"),
-                                 channel_names);
+        image_sets = scan_folder(under_root(folder, root), pattern,
+                                 config_string(effective, "plate"), channel_names);
     } else {
         throw UsageError("no image sets: give --manifest or --input with --pattern");
     }
     if (!plate_map.empty()) {
         join_plate_map(image_sets, under_root(plate_map, root),
-                       config_string(config, "plate_column"), config_string(config, "well_column"));
+                       config_string(effective, "plate_column"),
+                       config_string(effective, "well_column"));
     }
     return take_shard(image_sets, Shard::parse(options.shard));
 }

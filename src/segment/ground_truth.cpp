@@ -1,5 +1,6 @@
 #include "hcs/segment/ground_truth.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -40,6 +41,22 @@ int count_cell(const std::string& cell, const std::filesystem::path& file, int l
                          "' is not a whole number");
     }
     return value;
+}
+
+// Indexes of the `needed` columns in a table's header row; InputError naming one that is absent.
+std::vector<std::size_t> header_columns(const std::vector<std::string>& header,
+                                        const std::vector<std::string>& needed,
+                                        const std::filesystem::path& file, int line_number) {
+    std::vector<std::size_t> at;
+    for (const std::string& name : needed) {
+        const auto found = std::find(header.begin(), header.end(), name);
+        if (found == header.end()) {
+            throw InputError(file.string() + ":" + std::to_string(line_number) +
+                             ": the per-image table has no column '" + name + "'");
+        }
+        at.push_back(static_cast<std::size_t>(found - header.begin()));
+    }
+    return at;
 }
 
 }  // namespace
@@ -93,25 +110,32 @@ std::map<std::string, DetectionCounts> read_baseline_counts(const std::filesyste
     std::ifstream in(file);
     if (!in) throw InputError(file.string() + ": cannot be read");
 
-    // Columns of the per-image table: set | image | d | GT | pred | TP | FP | FN | ...
-    constexpr std::size_t kSet = 0, kImage = 1, kTruePositives = 5, kFalsePositives = 6,
-                          kFalseNegatives = 7;
+    // The table's columns are found by their header names, so that an added or moved column
+    // cannot shift the counts read.
+    const std::vector<std::string> needed = {"set", "image", "TP", "FP", "FN"};
+    std::vector<std::size_t> at;  // index of each needed column, once the header is read
     std::map<std::string, DetectionCounts> counts;
     bool in_table_section = false;
     std::string line;
     for (int line_number = 1; std::getline(in, line); ++line_number) {
-        if (line.rfind("## ", 0) == 0) in_table_section = trimmed(line) == "## Per image";
+        if (line.rfind("## ", 0) == 0) {
+            in_table_section = trimmed(line) == "## Per image";
+            at.clear();
+        }
         if (!in_table_section || line.rfind("|", 0) != 0) continue;
         const std::vector<std::string> cells = table_cells(line);
-        // The header row and the |---| rule below it name no image file.
-        if (cells.size() <= kFalseNegatives || cells[kImage] == "image" ||
-            cells[kImage].find("---") != std::string::npos) {
+        if (at.empty()) {  // the first row is the header, the second its |---| rule
+            at = header_columns(cells, needed, file, line_number);
             continue;
         }
-        counts[cells[kSet] + "/" + cells[kImage]] = {
-            count_cell(cells[kTruePositives], file, line_number),
-            count_cell(cells[kFalsePositives], file, line_number),
-            count_cell(cells[kFalseNegatives], file, line_number)};
+        if (!cells.empty() && cells.front().find("---") != std::string::npos) continue;
+        if (cells.size() <= *std::max_element(at.begin(), at.end())) {
+            throw InputError(file.string() + ":" + std::to_string(line_number) + ": " +
+                             std::to_string(cells.size()) + " cells, fewer than the header's");
+        }
+        counts[cells[at[0]] + "/" + cells[at[1]]] = {count_cell(cells[at[2]], file, line_number),
+                                                     count_cell(cells[at[3]], file, line_number),
+                                                     count_cell(cells[at[4]], file, line_number)};
     }
     if (counts.empty()) throw InputError(file.string() + ": no \"## Per image\" table");
     return counts;

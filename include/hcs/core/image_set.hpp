@@ -39,7 +39,8 @@ struct ColumnMap {
     // names must be in the manifest.
     bool plate_named = false, well_named = false, site_named = false;
 
-    // UsageError naming a "column_map" key that is none of the fields above.
+    // UsageError naming a "column_map" key other than file_name, path_name, objects_file_name,
+    // objects_path_name, plate, well, site and channels.
     static ColumnMap from_json(const nlohmann::json& config);
 };
 

@@ -34,7 +34,8 @@ void add_image_set_options(CLI::App& app, StageOptions& options);
 
 // Writes the --manifest, --input, --pattern and --plate-map flags into the config's "input"
 // section, so that the effective config stored with every output says where image sets came
-// from. A manifest or folder flag replaces both the config's manifest and its folder.
+// from. A manifest or folder flag replaces both the config's manifest and its folder (the one
+// not given becomes ""). UsageError when the config's "input" is not an object.
 void apply_input_flags(const StageOptions& options, nlohmann::json& config);
 
 // The image sets the options name, in plate, well, site order, then the shard. The config may

@@ -38,8 +38,9 @@ struct AnnotatedImage {
 // typical_diameter_px, paths relative to the folder).
 std::vector<AnnotatedImage> read_annotated_set(const std::filesystem::path& folder);
 
-// The "Per image" table of the collection's BASELINE.md: counts keyed "<set>/<image file>".
-// InputError naming the file when it holds no such table or a row's counts are not numbers.
+// The "Per image" table of the collection's BASELINE.md (columns found by the header names set,
+// image, TP, FP and FN): counts keyed "<set>/<image file>". InputError naming the file and line
+// when it holds no such table, lacks one of those columns, or a row is short or not counts.
 std::map<std::string, DetectionCounts> read_baseline_counts(const std::filesystem::path& file);
 
 }  // namespace hcs::segment
