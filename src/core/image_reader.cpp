@@ -49,6 +49,14 @@ IntensityScaling scaling_for(const cv::Mat& raw, int camera_bit_depth,
         return scaling;
     }
     if (camera_bit_depth > 0) {
+        // A camera deeper than the file cannot have written it: an 8-bit file under a 12-bit
+        // setting would be divided by 4095 and come out 16 times too dim.
+        const int file_bits = static_cast<int>(raw.elemSize1()) * 8;
+        if (camera_bit_depth > file_bits) {
+            throw InputError(path.string() + ": " + std::to_string(file_bits) +
+                             "-bit samples cannot hold the " + std::to_string(camera_bit_depth) +
+                             " bits of image/camera_bit_depth (0 takes the file's own depth)");
+        }
         scaling.divisor = std::ldexp(1.0, camera_bit_depth) - 1.0;
         // A pixel above the camera's range means the bit depth is wrong for this file; scaling
         // on would give intensities above 1 that no later step expects.

@@ -44,9 +44,28 @@ TEST(ReadImage, ScalesEightBitByTwoFiftyFiveInFloat32) {
     EXPECT_EQ(image.pixels.at<float>(320, 320), static_cast<float>(k / 255.0));
 }
 
+// bbbc039_G08_s6.tif is a 16-bit file of 12-bit content, raw 116..3086
+// (fixtures/cellprofiler/segmentation-gt-16bit/README.md).
 TEST(ReadImage, CameraBitDepthChangesTheDivisor) {
-    const auto image = read_image(kShared / "data/bbbc013/images/Channel2-01-A-01.tif", 12);
+    const auto path = kShared / "data/segmentation-gt/bbbc039-u2os/images/bbbc039_G08_s6.tif";
+    const auto image = read_image(path, 12);
     EXPECT_EQ(image.scaling.divisor, 4095.0);
+    EXPECT_EQ(image.scaling.rule, "raw/4095 (12-bit camera)");
+    const int k = read_tiff_raw(path).at<uint16_t>(260, 348);
+    EXPECT_EQ(image.pixels.at<float>(260, 348), static_cast<float>(k / 4095.0));
+}
+
+TEST(ReadImage, RefusesACameraDeeperThanTheFile) {
+    const auto path = kShared / "data/bbbc013/images/Channel2-01-A-01.tif";  // 8-bit
+    try {
+        read_image(path, 12);
+        FAIL() << "an 8-bit file was scaled as a 12-bit camera's";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()),
+                  path.string() +
+                      ": 8-bit samples cannot hold the 12 bits of "
+                      "image/camera_bit_depth (0 takes the file's own depth)");
+    }
 }
 
 // The BBBC013 DNA image holds values far above 15, so a 4-bit camera setting must be refused.
